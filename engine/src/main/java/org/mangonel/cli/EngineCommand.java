@@ -1,0 +1,224 @@
+package org.mangonel.cli;
+
+import freemarker.template.TemplateException;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.mangonel.plan.Plan;
+import org.mangonel.plan.PlanException;
+import org.mangonel.plan.Planner;
+import org.mangonel.report.ReportRenderer;
+import org.mangonel.report.Results;
+import org.mangonel.report.ResultsModel.RunResults;
+import org.mangonel.run.OutputFolder;
+import org.mangonel.run.Runner;
+import org.mangonel.scenario.Aggregate;
+import org.mangonel.scenario.Durations;
+import org.mangonel.scenario.RunSettings;
+import org.mangonel.scenario.Scenario;
+import org.mangonel.yaml.ScenarioException;
+import org.mangonel.yaml.ScenarioLoader;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code engine SCENARIO.yaml [options]}: runs a scenario and writes its results and reports. */
+@Command(name = "engine", mixinStandardHelpOptions = true, exitCodeOnInvalidInput = ExitCodes.INVALID,
+        exitCodeOnExecutionException = ExitCodes.RUN_FAILED, versionProvider = Main.VersionProvider.class,
+        sortOptions = false, usageHelpAutoWidth = true,
+        description = {
+            "Mangonel, a declarative siege engine for network servers.",
+            "",
+            "Runs SCENARIO.yaml: starts each framework, checks it answers correctly, measures it at each "
+                + "concurrency level with warm-up and repetitions, stops it, and writes results.json, report.md and "
+                + "report.html to reports/<scenario>/<UTC timestamp>/ (or --out DIR). Options given here override "
+                + "the scenario's settings for every benchmark.",
+            ""},
+        footer = {"",
+            "Exit codes: 0 ok; 1 a framework failed (start, verification or every run) or an expectation failed; "
+                + "2 invalid scenario or usage; 3 nothing could be measured; 130 interrupted.",
+            "",
+            "Examples:",
+            "  engine scenarios/hello.yaml",
+            "  engine scenarios/hello.yaml --duration 2s --warmup 1s --repetitions 2 -c 10,100",
+            "  engine scenarios/hello.yaml --dry-run",
+            "  engine validate scenarios/hello.yaml",
+            "  engine report reports/hello/<timestamp>/results.json",
+            "  engine serve hello --port 8080"})
+final class EngineCommand implements Callable<Integer> {
+    private final PrintStream out;
+    private final PrintStream err;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "SCENARIO.yaml", description = "The scenario to run.")
+    Path scenarioFile;
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Write results here (a new or empty folder) instead of reports/<scenario>/<timestamp>/.")
+    Path outDir;
+
+    @Option(names = "--duration", paramLabel = "TIME", description = "Measured time per repetition, e.g. 10s, 2m.")
+    String duration;
+
+    @Option(names = "--warmup", paramLabel = "TIME", description = "Unrecorded traffic before each repetition, e.g. 2s, 0s.")
+    String warmup;
+
+    @Option(names = "--repetitions", paramLabel = "N", description = "Measured windows per concurrency level.")
+    Integer repetitions;
+
+    @Option(names = "--aggregate", paramLabel = "HOW",
+            description = "Which repetition a table shows: best, median or mean.")
+    Aggregate aggregate;
+
+    @Option(names = {"-c", "--concurrency"}, split = ",", paramLabel = "N",
+            description = "Concurrency levels (connections), e.g. 10,100.")
+    List<Integer> concurrency;
+
+    @Option(names = "--timeout", paramLabel = "TIME", description = "Per-request timeout, e.g. 3s.")
+    String timeout;
+
+    @Option(names = "--connect-timeout", paramLabel = "TIME", description = "Per-connection connect timeout.")
+    String connectTimeout;
+
+    @Option(names = {"-t", "--threads"}, paramLabel = "N", description = "Client event-loop threads (default: cores).")
+    Integer threads;
+
+    @Option(names = "--only", split = ",", paramLabel = "NAME", description = "Run only these frameworks.")
+    List<String> only;
+
+    @Option(names = "--benchmark", split = ",", paramLabel = "NAME", description = "Run only these benchmarks.")
+    List<String> benchmarks;
+
+    @Option(names = "--templates", paramLabel = "DIR", description = "Render reports with the templates in DIR.")
+    Path templatesDir;
+
+    @Option(names = "--dry-run", description = "Print the plan and exit without running anything.")
+    boolean dryRun;
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress output; only errors and where the results are.")
+    boolean quiet;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    EngineCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        if (scenarioFile == null) {
+            spec.commandLine().usage(err);
+            return ExitCodes.INVALID;
+        }
+        Scenario scenario;
+        RunSettings overrides;
+        Plan plan;
+        try {
+            scenario = ScenarioLoader.load(scenarioFile);
+            overrides = overrides();
+            plan = Planner.plan(scenario, overrides, set(only), set(benchmarks), Runtime.getRuntime().availableProcessors());
+        } catch (ScenarioException e) {
+            err.println(e.render());
+            return ExitCodes.INVALID;
+        } catch (PlanException | IllegalArgumentException e) {
+            err.println("engine: " + e.getMessage());
+            return ExitCodes.INVALID;
+        }
+        if (dryRun) {
+            out.print(Planner.describe(plan));
+            return ExitCodes.OK;
+        }
+        Path dir;
+        try {
+            dir = outDir != null ? OutputFolder.useExplicit(outDir)
+                    : OutputFolder.createTimestamped(Path.of("reports"), scenario.name(), Instant.now());
+        } catch (IllegalArgumentException e) {
+            err.println("engine: " + e.getMessage());
+            return ExitCodes.INVALID;
+        }
+        if (templatesDir != null && !Files.isDirectory(templatesDir)) {
+            err.println("engine: --templates " + templatesDir + " is not a folder");
+            return ExitCodes.INVALID;
+        }
+        TerminalConsole console = new TerminalConsole(err, quiet);
+        console.info("mangonel: " + plan.trialCount() + " measured window(s), about " + Planner.human(plan.loadTime())
+                + " of load; writing to " + dir);
+        Runner runner = new Runner(plan, dir, console, commandText());
+        Interrupts interrupts = Interrupts.install(runner, console);
+        RunResults results;
+        try {
+            results = runner.run();
+        } finally {
+            interrupts.uninstall();
+        }
+        Map<String, Object> tree = Results.tree(results);
+        try {
+            new ReportRenderer(templatesDir).renderDefaults(tree, dir);
+        } catch (TemplateException e) {
+            err.println("engine: the report template failed: " + e.getMessage());
+            return ExitCodes.RUN_FAILED;
+        }
+        out.println("results: " + dir.resolve("results.json"));
+        out.println("report:  " + dir.resolve("report.md") + ", " + dir.resolve("report.html"));
+        return exitCode(results);
+    }
+
+    private static int exitCode(RunResults results) {
+        if (results.status().equals("interrupted")) {
+            return ExitCodes.INTERRUPTED;
+        }
+        if (results.status().equals("failed")) {
+            return ExitCodes.RUN_FAILED;
+        }
+        boolean anyFailed = results.benchmarks().stream().flatMap(b -> b.frameworks().stream())
+                .anyMatch(f -> f.status().equals("failed"));
+        return anyFailed ? ExitCodes.EXPECTATION_FAILED : ExitCodes.OK;
+    }
+
+    private RunSettings overrides() {
+        if (repetitions != null && repetitions < 1) {
+            throw new IllegalArgumentException("--repetitions must be at least 1");
+        }
+        if (threads != null && threads < 1) {
+            throw new IllegalArgumentException("--threads must be at least 1");
+        }
+        if (concurrency != null && concurrency.stream().anyMatch(c -> c == null || c < 1)) {
+            throw new IllegalArgumentException("--concurrency levels must be at least 1");
+        }
+        return new RunSettings(duration("--duration", duration, false), duration("--warmup", warmup, true),
+                repetitions, aggregate, concurrency == null ? null : List.copyOf(new LinkedHashSet<>(concurrency)),
+                duration("--timeout", timeout, false), threads, duration("--connect-timeout", connectTimeout, false));
+    }
+
+    private static Duration duration(String option, String text, boolean zeroAllowed) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            Duration d = Durations.parse(text);
+            if (!zeroAllowed && d.isZero()) {
+                throw new IllegalArgumentException("must be more than 0");
+            }
+            return d;
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(option + " " + e.getMessage());
+        }
+    }
+
+    private static java.util.Set<String> set(List<String> names) {
+        return names == null ? java.util.Set.of() : java.util.Set.copyOf(names);
+    }
+
+    private String commandText() {
+        return "engine " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+    }
+}

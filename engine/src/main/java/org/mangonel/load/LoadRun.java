@@ -1,0 +1,164 @@
+package org.mangonel.load;
+
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.mangonel.net.EventLoop;
+import org.mangonel.stats.Progress;
+import org.mangonel.stats.RunStats;
+
+/**
+ * Controls one measured window over several event loops: creates the loops and their workers,
+ * waits until every connection is settled, fixes the window, reports progress, and merges the
+ * loops' recorders when they stop. Runs on the calling thread; a second thread may call
+ * {@link #stop()}.
+ */
+public final class LoadRun {
+    private static final com.sun.management.OperatingSystemMXBean OS =
+            ManagementFactory.getPlatformMXBean(com.sun.management.OperatingSystemMXBean.class);
+
+    private final List<Worker> workers = new ArrayList<>();
+    private final List<EventLoop> loops = new ArrayList<>();
+    private final CountDownLatch ready;
+    private volatile boolean stopRequested;
+
+    private LoadRun(int threads, int connections, WorkerFactory factory) {
+        int loopCount = Math.max(1, Math.min(threads, connections));
+        ready = new CountDownLatch(loopCount);
+        int first = 0;
+        for (int i = 0; i < loopCount; i++) {
+            int count = connections / loopCount + (i < connections % loopCount ? 1 : 0);
+            EventLoop loop = new EventLoop();
+            loops.add(loop);
+            workers.add(factory.create(loop, ready, first, count));
+            first += count;
+        }
+    }
+
+    /** Makes the worker for one loop. */
+    interface WorkerFactory {
+        Worker create(EventLoop loop, CountDownLatch ready, int firstIndex, int count);
+    }
+
+    /** A run of the HTTP closed model. */
+    public static LoadRun http(HttpLoadSpec spec) {
+        return new LoadRun(spec.threads(), spec.connections(),
+                (loop, ready, first, count) -> new HttpWorker(loop, ready, spec, first, count));
+    }
+
+    /** Asks the run to end now; the results measured so far are kept. Any thread. */
+    public void stop() {
+        stopRequested = true;
+        for (Worker w : workers) {
+            w.stopNow();
+        }
+    }
+
+    /**
+     * Runs: connect, warm up, measure.
+     *
+     * @param warmupNs         unrecorded traffic before the window
+     * @param durationNs       the measured window
+     * @param settleTimeoutNs  how long to wait for every connection's first attempt to end
+     * @param listener         told about progress once a second
+     * @param atMeasureStart   run on this thread when the measured window begins (e.g. to start
+     *                         sampling the server)
+     */
+    public LoadResult execute(long warmupNs, long durationNs, long settleTimeoutNs, ProgressListener listener,
+                              Runnable atMeasureStart) throws InterruptedException {
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 0; i < workers.size(); i++) {
+            Worker worker = workers.get(i);
+            EventLoop loop = loops.get(i);
+            Thread t = new Thread(() -> {
+                try {
+                    loop.run(worker);
+                } finally {
+                    loop.close();
+                }
+            }, "mangonel-loop-" + i);
+            t.setDaemon(true);
+            threads.add(t);
+        }
+        threads.forEach(Thread::start);
+        ready.await(settleTimeoutNs, TimeUnit.NANOSECONDS);
+
+        long startNs = System.nanoTime();
+        Window window = new Window(startNs, startNs + warmupNs, startNs + warmupNs + durationNs);
+        for (Worker w : workers) {
+            w.start(window);
+        }
+        if (stopRequested) {
+            stop();
+        }
+        long cpuAtMeasureStart = -1;
+        long totalNs = warmupNs + durationNs;
+        while (anyAlive(threads)) {
+            long now = System.nanoTime();
+            if (cpuAtMeasureStart < 0 && now >= window.measureStartNs()) {
+                cpuAtMeasureStart = OS.getProcessCpuTime();
+                atMeasureStart.run();
+            }
+            long nextNs = Math.min(window.measureEndNs(), now + 1_000_000_000L);
+            if (cpuAtMeasureStart < 0) {
+                nextNs = Math.min(nextNs, window.measureStartNs());
+            }
+            joinUntil(threads, nextNs);
+            now = System.nanoTime();
+            if (now < window.measureEndNs() && anyAlive(threads)) {
+                report(listener, now - startNs, totalNs, now >= window.measureStartNs());
+            }
+        }
+        long cpuAtEnd = OS.getProcessCpuTime();
+        long endNs = Math.min(System.nanoTime(), window.measureEndNs());
+
+        RunStats.Builder merged = new RunStats.Builder();
+        double busiest = 0;
+        for (Worker w : workers) {
+            w.recorder.addTo(merged);
+            if (w.measuredCpuNs() >= 0) {
+                busiest = Math.max(busiest, 100.0 * w.measuredCpuNs() / Math.max(1, durationNs));
+            }
+        }
+        long measuredNs = Math.max(0, Math.min(endNs, window.measureEndNs()) - window.measureStartNs());
+        if (!stopRequested) {
+            measuredNs = durationNs;
+        }
+        long clientCpu = cpuAtMeasureStart < 0 ? 0 : cpuAtEnd - cpuAtMeasureStart;
+        return new LoadResult(merged.build(measuredNs), clientCpu, busiest, stopRequested);
+    }
+
+    private void report(ProgressListener listener, long elapsedNs, long totalNs, boolean measuring) {
+        long requests = 0;
+        long errors = 0;
+        long p99 = 0;
+        for (Worker w : workers) {
+            Progress p = w.recorder.progress();
+            requests += p.requests();
+            errors += p.errors();
+            p99 = Math.max(p99, p.p99Us());
+        }
+        listener.progress(elapsedNs, totalNs, measuring, requests, errors, p99);
+    }
+
+    private static boolean anyAlive(List<Thread> threads) {
+        for (Thread t : threads) {
+            if (t.isAlive()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void joinUntil(List<Thread> threads, long deadlineNs) throws InterruptedException {
+        for (Thread t : threads) {
+            long leftMs = (deadlineNs - System.nanoTime()) / 1_000_000;
+            if (leftMs <= 0) {
+                return;
+            }
+            t.join(leftMs);
+        }
+    }
+}

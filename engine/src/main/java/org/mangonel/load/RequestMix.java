@@ -1,0 +1,163 @@
+package org.mangonel.load;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.mangonel.protocol.BodyMatcher;
+import org.mangonel.protocol.HttpRequestEncoder;
+import org.mangonel.scenario.Expect;
+import org.mangonel.scenario.HttpWorkload;
+import org.mangonel.scenario.UrlSpec;
+
+/**
+ * A URL mix made ready for the hot path: every request encoded to bytes, every expectation turned
+ * into a status table and a body matcher prototype, the weights into a cumulative table.
+ * Immutable; shared by all loops (each connection copies the matchers it needs).
+ */
+public final class RequestMix {
+    static final String USER_AGENT = "mangonel/" + org.mangonel.Version.VERSION;
+
+    private final byte[][] requests;
+    private final boolean[] head;
+    private final boolean[][] acceptStatus;
+    private final BodyMatcher[] matchers;
+    private final long[] cumulativeWeight;
+    private final int[] weight;
+    private final HttpWorkload.Order order;
+    private final List<String> labels;
+
+    /**
+     * @param workload  the benchmark's URL mix
+     * @param authority host:port for the Host header
+     * @param basePath  the framework URL's path prefix ("" or e.g. "/api")
+     */
+    public RequestMix(HttpWorkload workload, String authority, String basePath) {
+        int n = workload.urls().size();
+        requests = new byte[n][];
+        head = new boolean[n];
+        acceptStatus = new boolean[n][];
+        matchers = new BodyMatcher[n];
+        cumulativeWeight = new long[n];
+        weight = new int[n];
+        order = workload.order();
+        List<String> names = new ArrayList<>();
+        long total = 0;
+        for (int i = 0; i < n; i++) {
+            UrlSpec url = workload.urls().get(i);
+            List<HttpRequestEncoder.Header> headers = url.headers().stream()
+                    .map(h -> new HttpRequestEncoder.Header(h.name(), h.value())).toList();
+            requests[i] = HttpRequestEncoder.encode(url.method(), basePath + url.path(), authority, headers,
+                    url.body().getBytes(StandardCharsets.UTF_8), workload.keepalive(), USER_AGENT);
+            head[i] = url.method().equals("HEAD");
+            Expect expect = url.expect() != null ? url.expect() : workload.expect();
+            acceptStatus[i] = new boolean[600];
+            for (int code = 100; code < 600; code++) {
+                acceptStatus[i][code] = expect.acceptsStatus(code);
+            }
+            if (expect.bodyEquals() != null) {
+                matchers[i] = BodyMatcher.equalTo(expect.bodyEquals().getBytes(StandardCharsets.UTF_8));
+            } else if (expect.bodyContains() != null) {
+                matchers[i] = BodyMatcher.containing(expect.bodyContains().getBytes(StandardCharsets.UTF_8));
+            }
+            weight[i] = url.weight();
+            total += url.weight();
+            cumulativeWeight[i] = total;
+            names.add(url.method() + " " + url.path());
+        }
+        labels = List.copyOf(names);
+    }
+
+    public int size() {
+        return requests.length;
+    }
+
+    /** The encoded request for URL {@code i}; do not modify. */
+    byte[] request(int i) {
+        return requests[i];
+    }
+
+    public byte[] requestCopy(int i) {
+        return requests[i].clone();
+    }
+
+    boolean isHead(int i) {
+        return head[i];
+    }
+
+    /** Whether URL {@code i} accepts this status. */
+    boolean accepts(int i, int status) {
+        return status >= 0 && status < 600 && acceptStatus[i][status];
+    }
+
+    /** A new matcher for URL {@code i} for one connection, or null when its body is not checked. */
+    BodyMatcher newMatcher(int i) {
+        return matchers[i] == null ? null : matchers[i].copy();
+    }
+
+    public String label(int i) {
+        return labels.get(i);
+    }
+
+    /** A picker with its own state, for one connection. */
+    Picker picker(long seed) {
+        return new Picker(seed);
+    }
+
+    /** Chooses a connection's next URL; owned by one connection, allocation-free. */
+    final class Picker {
+        private long state;
+        private int cursor;
+        private int repeat;
+
+        Picker(long seed) {
+            this.state = seed * 0x9E3779B97F4A7C15L + 0x632BE59BD9B4E019L;
+            if (state == 0) {
+                state = 1;
+            }
+        }
+
+        int next() {
+            int n = requests.length;
+            if (n == 1) {
+                return 0;
+            }
+            switch (order) {
+                case SEQUENTIAL -> {
+                    int i = cursor;
+                    if (++repeat >= weight[i]) {
+                        repeat = 0;
+                        cursor = (cursor + 1) % n;
+                    }
+                    return i;
+                }
+                case RANDOM -> {
+                    return (int) Long.remainderUnsigned(random(), n);
+                }
+                default -> {
+                    long r = Long.remainderUnsigned(random(), cumulativeWeight[n - 1]);
+                    int lo = 0;
+                    int hi = n - 1;
+                    while (lo < hi) {
+                        int mid = (lo + hi) >>> 1;
+                        if (r < cumulativeWeight[mid]) {
+                            hi = mid;
+                        } else {
+                            lo = mid + 1;
+                        }
+                    }
+                    return lo;
+                }
+            }
+        }
+
+        /** xorshift64*: fast, good enough for choosing URLs, no allocation. */
+        private long random() {
+            long x = state;
+            x ^= x >>> 12;
+            x ^= x << 25;
+            x ^= x >>> 27;
+            state = x;
+            return x * 0x2545F4914F6CDD1DL;
+        }
+    }
+}

@@ -1,0 +1,152 @@
+package org.mangonel.load;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.concurrent.CountDownLatch;
+import org.mangonel.net.EventLoop;
+import org.mangonel.stats.Recorder;
+
+/**
+ * Runs the sessions of one event loop: paces their first connects, reports when they are all
+ * settled, starts them when the window arrives, checks their deadlines every
+ * {@link #SCAN_INTERVAL_NS}, publishes progress, and stops them at the window's end. Everything
+ * here is owned by the loop thread; {@link #start(Window)} and {@link #stopNow()} are the only
+ * entries for other threads, and they go through the loop's queue.
+ *
+ * <pre>
+ *   CONNECTING ──all sessions settled──▶ READY (latch counted down)
+ *   READY ──start(window)──▶ RUNNING ──now ≥ measureEnd or stopNow()──▶ FINISHED
+ * </pre>
+ */
+abstract class Worker implements EventLoop.Driver {
+    /** How often request and connect deadlines are checked. */
+    static final long SCAN_INTERVAL_NS = 5_000_000L;
+    /** How often the progress snapshot is refreshed. */
+    static final long PUBLISH_INTERVAL_NS = 250_000_000L;
+    /** At most this many connects in flight per loop, so a server's listen backlog is not overrun. */
+    static final int MAX_CONNECTING = 64;
+
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+    final EventLoop loop;
+    final Recorder recorder = new Recorder();
+    private final CountDownLatch ready;
+    private Session[] sessions = new Session[0];
+    private int nextToConnect;
+    private int connecting;
+    private int unsettled;
+    private boolean readySignalled;
+    Window window;
+    private boolean measuring;
+    private boolean finished;
+    private long nextScanNs;
+    private long nextPublishNs;
+    private long cpuAtMeasureStartNs = -1;
+    private volatile long measuredCpuNs = -1;
+
+    Worker(EventLoop loop, CountDownLatch ready) {
+        this.loop = loop;
+        this.ready = ready;
+    }
+
+    /** Sets the sessions; before the loop runs. */
+    void sessions(Session[] all) {
+        this.sessions = all;
+        this.unsettled = all.length;
+    }
+
+    /** The window starts; any thread. */
+    void start(Window w) {
+        loop.execute(() -> begin(w));
+    }
+
+    /** Ends the run early (interrupted); any thread. */
+    void stopNow() {
+        loop.execute(() -> {
+            long now = System.nanoTime();
+            Window w = window == null ? new Window(now, now, now) : window;
+            window = new Window(w.startNs(), Math.min(w.measureStartNs(), now), now);
+        });
+    }
+
+    private void begin(Window w) {
+        window = w;
+        long now = System.nanoTime();
+        for (Session s : sessions) {
+            s.begin(now);
+        }
+    }
+
+    /** True once the window started and has not ended: sessions keep sending. */
+    boolean running(long nowNs) {
+        return window != null && nowNs < window.measureEndNs();
+    }
+
+    /** A session's connect attempt began (counted for pacing). */
+    void connectStarted() {
+        connecting++;
+    }
+
+    /** A session's connect attempt ended; {@code first} marks its first attempt. */
+    void connectEnded(boolean first) {
+        connecting--;
+        if (first) {
+            unsettled--;
+        }
+    }
+
+    @Override
+    public long tick(long nowNs) {
+        if (window != null && nowNs >= window.measureEndNs()) {
+            finish();
+            return nowNs;
+        }
+        if (window != null && !measuring && nowNs >= window.measureStartNs()) {
+            measuring = true;
+            cpuAtMeasureStartNs = THREADS.getCurrentThreadCpuTime();
+        }
+        while (nextToConnect < sessions.length && connecting < MAX_CONNECTING) {
+            sessions[nextToConnect++].connect(nowNs);
+        }
+        if (!readySignalled && unsettled == 0) {
+            readySignalled = true;
+            ready.countDown();
+        }
+        if (nowNs >= nextScanNs) {
+            for (Session s : sessions) {
+                s.onTimer(nowNs);
+            }
+            nextScanNs = nowNs + SCAN_INTERVAL_NS;
+        }
+        if (nowNs >= nextPublishNs) {
+            recorder.publishProgress();
+            nextPublishNs = nowNs + PUBLISH_INTERVAL_NS;
+        }
+        long deadline = Math.min(nextScanNs, nextPublishNs);
+        if (window != null) {
+            deadline = Math.min(deadline, measuring ? window.measureEndNs() : window.measureStartNs());
+        }
+        return deadline;
+    }
+
+    private void finish() {
+        for (Session s : sessions) {
+            s.stop();
+        }
+        if (measuring) {
+            measuredCpuNs = THREADS.getCurrentThreadCpuTime() - cpuAtMeasureStartNs;
+        }
+        recorder.publishProgress();
+        finished = true;
+    }
+
+    @Override
+    public boolean finished() {
+        return finished;
+    }
+
+    /** CPU time this loop's thread used in the measured window, or -1; read after the loop ended. */
+    long measuredCpuNs() {
+        return measuredCpuNs;
+    }
+}

@@ -1,0 +1,128 @@
+package org.mangonel.net;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectableChannel;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Consumer;
+
+/**
+ * One selector thread. Created on any thread, then {@link #run(Driver)} on the thread that will
+ * own it; from then on only that thread touches its selector, keys and buffers.
+ */
+public final class EventLoop implements AutoCloseable {
+    /** Size of the loop's shared read and write buffers. */
+    public static final int BUFFER_BYTES = 64 * 1024;
+
+    /** What runs on a loop: called once per pass, decides when the loop wakes and when it ends. */
+    public interface Driver {
+        /**
+         * Called on the loop thread once per pass.
+         *
+         * @param nowNs the pass's clock
+         * @return the {@link System#nanoTime()} by which the loop must call again
+         */
+        long tick(long nowNs);
+
+        /** True once the loop should return from {@link #run}. Checked after each tick. */
+        boolean finished();
+    }
+
+    private final Selector selector;
+    private final Queue<Runnable> inbox = new ConcurrentLinkedQueue<>();
+    private final ByteBuffer readBuffer = ByteBuffer.allocateDirect(BUFFER_BYTES);
+    private final ByteBuffer writeBuffer = ByteBuffer.allocateDirect(BUFFER_BYTES);
+    private final Consumer<SelectionKey> dispatcher = this::dispatch;
+    private long passNs;
+
+    public EventLoop() {
+        try {
+            this.selector = Selector.open();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open a selector", e);
+        }
+    }
+
+    /** Runs the loop on the calling thread until the driver is finished. */
+    public void run(Driver driver) {
+        long nowNs = System.nanoTime();
+        while (true) {
+            drainInbox();
+            long deadlineNs = driver.tick(nowNs);
+            if (driver.finished()) {
+                return;
+            }
+            long waitNs = deadlineNs - nowNs;
+            passNs = 0;
+            try {
+                if (waitNs <= 0) {
+                    selector.selectNow(dispatcher);
+                } else {
+                    // Round up: waking a little late costs nothing, waking early costs a pass.
+                    selector.select(dispatcher, Math.max(1, (waitNs + 999_999) / 1_000_000));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("selector failed", e);
+            }
+            nowNs = passNs != 0 ? passNs : System.nanoTime();
+        }
+    }
+
+    private void dispatch(SelectionKey key) {
+        if (passNs == 0) {
+            passNs = System.nanoTime();
+        }
+        if (key.isValid()) {
+            ((Selectable) key.attachment()).onReady(key.readyOps(), passNs);
+        }
+    }
+
+    private void drainInbox() {
+        Runnable task;
+        while ((task = inbox.poll()) != null) {
+            task.run();
+        }
+    }
+
+    /** Runs a task on the loop thread at the start of its next pass; any thread. */
+    public void execute(Runnable task) {
+        inbox.add(task);
+        selector.wakeup();
+    }
+
+    /** Registers a channel on this loop; loop thread only (or before {@link #run}). */
+    public SelectionKey register(SelectableChannel channel, int ops, Selectable attachment) throws IOException {
+        return channel.register(selector, ops, attachment);
+    }
+
+    /** The loop's read buffer, shared by everything on the loop; valid only during a callback. */
+    public ByteBuffer readBuffer() {
+        return readBuffer;
+    }
+
+    /** The loop's scratch buffer for assembling outgoing bytes; valid only during a callback. */
+    public ByteBuffer writeBuffer() {
+        return writeBuffer;
+    }
+
+    /** Closes the selector and every channel still registered on it. */
+    @Override
+    public void close() {
+        try {
+            for (SelectionKey key : selector.keys()) {
+                try {
+                    key.channel().close();
+                } catch (IOException ignored) {
+                    // closing: nothing to do about it
+                }
+            }
+            selector.close();
+        } catch (IOException ignored) {
+            // closing: nothing to do about it
+        }
+    }
+}

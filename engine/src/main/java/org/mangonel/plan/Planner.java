@@ -1,0 +1,106 @@
+package org.mangonel.plan;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.mangonel.scenario.Benchmark;
+import org.mangonel.scenario.Framework;
+import org.mangonel.scenario.RunSettings;
+import org.mangonel.scenario.Scenario;
+
+/** Builds a {@link Plan} from a scenario and the command line's choices. Stateless. */
+public final class Planner {
+    private Planner() {
+    }
+
+    /**
+     * @param scenario      the validated scenario
+     * @param commandLine   run settings given on the command line (the top layer)
+     * @param onlyFrameworks framework names to keep (empty: all)
+     * @param onlyBenchmarks benchmark names to keep (empty: all)
+     * @param cores         the machine's cores, the default for {@code threads}
+     */
+    public static Plan plan(Scenario scenario, RunSettings commandLine, Set<String> onlyFrameworks,
+                            Set<String> onlyBenchmarks, int cores) throws PlanException {
+        checkNames("framework", onlyFrameworks, scenario.frameworks().stream().map(Framework::name).toList());
+        checkNames("benchmark", onlyBenchmarks, scenario.benchmarks().stream().map(Benchmark::name).toList());
+        RunSettings base = RunSettings.DEFAULTS.overriddenBy(
+                new RunSettings(null, null, null, null, null, null, cores, null));
+        List<BenchmarkPlan> out = new ArrayList<>();
+        for (Benchmark benchmark : scenario.benchmarks()) {
+            if (!onlyBenchmarks.isEmpty() && !onlyBenchmarks.contains(benchmark.name())) {
+                continue;
+            }
+            RunSettings settings = base.overriddenBy(scenario.settings()).overriddenBy(benchmark.settings())
+                    .overriddenBy(commandLine);
+            List<Framework> frameworks = scenario.frameworksOf(benchmark).stream()
+                    .filter(f -> onlyFrameworks.isEmpty() || onlyFrameworks.contains(f.name())).toList();
+            if (!frameworks.isEmpty()) {
+                out.add(new BenchmarkPlan(benchmark, settings, frameworks));
+            }
+        }
+        if (out.isEmpty()) {
+            throw new PlanException("nothing to run: no selected benchmark runs on a selected framework");
+        }
+        return new Plan(scenario, out);
+    }
+
+    private static void checkNames(String kind, Set<String> given, List<String> known) throws PlanException {
+        for (String name : given) {
+            if (!known.contains(name)) {
+                throw new PlanException("unknown " + kind + " '" + name + "'; the scenario has: " + String.join(", ", known));
+            }
+        }
+    }
+
+    /** The plan as text, for {@code --dry-run}. */
+    public static String describe(Plan plan) {
+        StringBuilder out = new StringBuilder();
+        Scenario s = plan.scenario();
+        out.append("scenario ").append(s.name()).append(" (").append(s.source().file()).append(")\n");
+        for (BenchmarkPlan b : plan.benchmarks()) {
+            RunSettings r = b.settings();
+            out.append("benchmark ").append(b.benchmark().name()).append(" [").append(b.benchmark().workload().protocol())
+                    .append(", closed model]: concurrency ").append(r.concurrency()).append(", ")
+                    .append(r.repetitions()).append(" repetition(s) of ").append(human(r.duration()))
+                    .append(" after ").append(human(r.warmup())).append(" warm-up, ")
+                    .append(r.aggregate().word()).append(" kept, timeout ").append(human(r.timeout()))
+                    .append(", ").append(r.threads()).append(" thread(s)\n");
+            for (Framework f : b.frameworks()) {
+                out.append("  ").append(f.name()).append(": ");
+                if (f.start() instanceof Framework.Builtin builtin) {
+                    out.append("start builtin:").append(builtin.server());
+                } else if (f.start() instanceof Framework.Command command) {
+                    out.append("start `").append(command.shell()).append('`');
+                } else {
+                    out.append("already running");
+                }
+                out.append(", ").append(f.url()).append('\n');
+                for (BenchmarkPlan.Trial t : b.trials()) {
+                    out.append("    concurrency ").append(t.concurrency()).append(", repetition ")
+                            .append(t.repetition()).append('\n');
+                }
+            }
+        }
+        out.append(plan.trialCount()).append(" measured window(s); load time ").append(human(plan.loadTime()))
+                .append(" plus server start-up\n");
+        return out.toString();
+    }
+
+    /** 500ms, 10s, 2m30s. */
+    public static String human(Duration d) {
+        long ms = d.toMillis();
+        if (ms < 1000) {
+            return ms + "ms";
+        }
+        long s = d.toSeconds();
+        if (s < 60) {
+            return ms % 1000 == 0 ? s + "s" : String.format(java.util.Locale.ROOT, "%.1fs", ms / 1000.0);
+        }
+        long h = s / 3600;
+        long m = (s % 3600) / 60;
+        long rest = s % 60;
+        return (h > 0 ? h + "h" : "") + (m > 0 ? m + "m" : "") + (rest > 0 ? rest + "s" : "");
+    }
+}

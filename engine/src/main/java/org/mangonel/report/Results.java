@@ -1,0 +1,301 @@
+package org.mangonel.report;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.mangonel.Version;
+import org.mangonel.report.ResultsModel.BenchmarkResult;
+import org.mangonel.report.ResultsModel.ClientFigures;
+import org.mangonel.report.ResultsModel.FrameworkResult;
+import org.mangonel.report.ResultsModel.Level;
+import org.mangonel.report.ResultsModel.Run;
+import org.mangonel.report.ResultsModel.RunResults;
+import org.mangonel.report.ResultsModel.ServerFigures;
+import org.mangonel.scenario.Aggregate;
+import org.mangonel.scenario.Framework;
+import org.mangonel.scenario.HttpWorkload;
+import org.mangonel.scenario.RunSettings;
+import org.mangonel.scenario.Scenario;
+import org.mangonel.scenario.UrlSpec;
+import org.mangonel.stats.ErrorKind;
+import org.mangonel.stats.HistogramCodec;
+import org.mangonel.stats.LatencySummary;
+import org.mangonel.stats.RunStats;
+
+/**
+ * Builds the {@code results.json} tree (the public contract; see DESIGN.md) from the typed
+ * results, including each level's summary: the figure chosen by the aggregate method and the
+ * spread across repetitions. Stateless.
+ */
+public final class Results {
+    /** The schema of the tree this class writes. */
+    public static final String SCHEMA = "mangonel-results/1";
+    /** What every version of the schema starts with. */
+    public static final String SCHEMA_FAMILY = "mangonel-results/";
+
+    private Results() {
+    }
+
+    /** The whole tree. */
+    public static Map<String, Object> tree(RunResults r) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("schema", SCHEMA);
+        root.put("engine", map("name", "mangonel", "version", Version.VERSION));
+        Scenario s = r.scenario();
+        root.put("scenario", map("name", s.name(), "title", s.title(), "description", s.description(),
+                "file", s.source().file(), "sha256", s.source().sha256()));
+        root.put("environment", r.environment());
+        root.put("command", r.command());
+        root.put("started_at", r.startedAt().toString());
+        root.put("finished_at", r.finishedAt() == null ? null : r.finishedAt().toString());
+        root.put("status", r.status());
+        List<Object> benchmarks = new ArrayList<>();
+        for (BenchmarkResult b : r.benchmarks()) {
+            benchmarks.add(benchmark(b, s));
+        }
+        root.put("benchmarks", benchmarks);
+        return root;
+    }
+
+    private static Map<String, Object> benchmark(BenchmarkResult b, Scenario scenario) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("name", b.benchmark().name());
+        out.put("title", b.benchmark().title());
+        out.put("description", b.benchmark().description());
+        out.put("protocol", b.benchmark().workload().protocol());
+        out.put("model", "closed");
+        out.put("settings", settings(b.settings()));
+        out.put("workload", workload(b));
+        List<Object> frameworks = new ArrayList<>();
+        for (FrameworkResult f : b.frameworks()) {
+            frameworks.add(framework(f, b.settings().aggregate()));
+        }
+        out.put("frameworks", frameworks);
+        return out;
+    }
+
+    private static Map<String, Object> settings(RunSettings r) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("duration_s", r.duration().toMillis() / 1000.0);
+        out.put("warmup_s", r.warmup().toMillis() / 1000.0);
+        out.put("repetitions", r.repetitions());
+        out.put("aggregate", r.aggregate().word());
+        out.put("concurrency", new ArrayList<Object>(r.concurrency()));
+        out.put("timeout_ms", r.timeout().toMillis());
+        out.put("connect_timeout_ms", r.connectTimeout().toMillis());
+        out.put("threads", r.threads());
+        return out;
+    }
+
+    private static Map<String, Object> workload(BenchmarkResult b) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        if (b.benchmark().workload() instanceof HttpWorkload http) {
+            List<Object> urls = new ArrayList<>();
+            for (UrlSpec u : http.urls()) {
+                urls.add(map("method", u.method(), "path", u.path(), "weight", u.weight()));
+            }
+            out.put("urls", urls);
+            out.put("order", http.order().word());
+            out.put("keepalive", http.keepalive());
+            out.put("verify", http.verify());
+        }
+        return out;
+    }
+
+    private static Map<String, Object> framework(FrameworkResult f, Aggregate aggregate) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("name", f.name());
+        out.put("title", f.title());
+        out.put("version", f.version());
+        out.put("start", f.start());
+        out.put("url", f.url());
+        out.put("status", f.status());
+        out.put("reason", f.reason());
+        out.put("log", f.log());
+        out.put("log_tail", f.logTail());
+        List<Object> levels = new ArrayList<>();
+        for (Level level : f.levels()) {
+            levels.add(level(level, aggregate));
+        }
+        out.put("levels", levels);
+        return out;
+    }
+
+    private static Map<String, Object> level(Level level, Aggregate aggregate) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("concurrency", level.concurrency());
+        out.put("status", level.status());
+        out.put("reason", level.reason());
+        List<Object> runs = new ArrayList<>();
+        for (Run run : level.runs()) {
+            runs.add(run(run));
+        }
+        out.put("runs", runs);
+        out.put("summary", summary(level.runs(), aggregate));
+        return out;
+    }
+
+    /** One run's figures (also the shape of a summary's figures). */
+    private static Map<String, Object> run(Run run) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("repetition", run.repetition());
+        out.put("started_at", run.startedAt() == null ? null : run.startedAt().toString());
+        out.put("status", run.status());
+        out.put("reason", run.reason());
+        figures(out, run.stats());
+        out.put("histogram", HistogramCodec.encode(run.stats().corrected()));
+        out.put("server", server(run.server()));
+        out.put("client", client(run.client()));
+        return out;
+    }
+
+    private static void figures(Map<String, Object> out, RunStats s) {
+        out.put("requests", s.requests());
+        Map<String, Object> errors = new LinkedHashMap<>();
+        for (ErrorKind kind : ErrorKind.values()) {
+            errors.put(kind.key(), s.errors().get(kind));
+        }
+        errors.put("total", s.errorTotal());
+        out.put("errors", errors);
+        Map<String, Object> codes = new LinkedHashMap<>();
+        s.statuses().forEach((code, n) -> codes.put(String.valueOf(code), n));
+        out.put("status_codes", codes);
+        out.put("duration_s", s.durationNs() / 1e9);
+        out.put("rps", round(s.rate(), 2));
+        out.put("bytes_received", s.bytesReceived());
+        out.put("bytes_sent", s.bytesSent());
+        out.put("connections_opened", s.connectionsOpened());
+        out.put("latency_ms", latency(s.latency()));
+        out.put("latency_uncorrected_ms", latency(s.uncorrectedLatency()));
+    }
+
+    private static Map<String, Object> latency(LatencySummary l) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("min", round(l.minMs(), 3));
+        out.put("mean", round(l.meanMs(), 3));
+        out.put("stdev", round(l.stdevMs(), 3));
+        out.put("p50", round(l.p50Ms(), 3));
+        out.put("p90", round(l.p90Ms(), 3));
+        out.put("p99", round(l.p99Ms(), 3));
+        out.put("p999", round(l.p999Ms(), 3));
+        out.put("max", round(l.maxMs(), 3));
+        return out;
+    }
+
+    private static Map<String, Object> server(ServerFigures s) {
+        if (s == null) {
+            return null;
+        }
+        return map("cpu_s", round(s.cpuSeconds(), 3), "cpu_pct", round(s.cpuPercent(), 1),
+                "rss_max_bytes", s.rssMaxBytes(), "rss_mean_bytes", s.rssMeanBytes(), "processes", s.processes());
+    }
+
+    private static Map<String, Object> client(ClientFigures c) {
+        if (c == null) {
+            return null;
+        }
+        return map("cpu_s", round(c.cpuSeconds(), 3), "cpu_pct", round(c.cpuPercent(), 1),
+                "loop_busy_max_pct", round(c.loopBusyMaxPct(), 1), "threads", c.threads(),
+                "saturated", c.saturated());
+    }
+
+    /**
+     * The level's published figures: for best and median, the chosen repetition's figures; for
+     * mean, throughput and counts averaged and latency from all repetitions' samples merged.
+     * Always with the spread of requests/second across repetitions.
+     */
+    static Map<String, Object> summary(List<Run> runs, Aggregate aggregate) {
+        List<Run> ok = runs.stream().filter(r -> r.status().equals("ok")).toList();
+        if (ok.isEmpty()) {
+            return null;
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("method", aggregate.word());
+        out.put("of", ok.size());
+        List<Run> byRate = new ArrayList<>(ok);
+        byRate.sort(Comparator.comparingDouble((Run r) -> r.stats().rate()).reversed());
+        if (aggregate == Aggregate.MEAN) {
+            out.put("chosen_repetition", null);
+            RunStats.Builder merged = new RunStats.Builder();
+            ok.forEach(r -> merged.add(r.stats()));
+            long totalNs = ok.stream().mapToLong(r -> r.stats().durationNs()).sum();
+            RunStats all = merged.build(totalNs);
+            figures(out, all);
+            out.put("requests", Math.round((double) all.requests() / ok.size()));
+            @SuppressWarnings("unchecked")
+            Map<String, Object> errors = (Map<String, Object>) out.get("errors");
+            errors.replaceAll((k, v) -> Math.round(((Number) v).doubleValue() / ok.size()));
+            out.put("rps", round(ok.stream().mapToDouble(r -> r.stats().rate()).average().orElse(0), 2));
+            out.put("duration_s", round(totalNs / 1e9 / ok.size(), 3));
+            out.put("server", server(meanServer(ok)));
+            out.put("client", client(meanClient(ok)));
+        } else {
+            Run chosen = aggregate == Aggregate.BEST ? byRate.get(0) : byRate.get(byRate.size() / 2);
+            out.put("chosen_repetition", chosen.repetition());
+            figures(out, chosen.stats());
+            out.put("server", server(chosen.server()));
+            out.put("client", client(chosen.client()));
+        }
+        double[] rates = ok.stream().mapToDouble(r -> r.stats().rate()).toArray();
+        double mean = java.util.Arrays.stream(rates).average().orElse(0);
+        double var = java.util.Arrays.stream(rates).map(v -> (v - mean) * (v - mean)).sum() / rates.length;
+        out.put("spread", map("rps_min", round(java.util.Arrays.stream(rates).min().orElse(0), 2),
+                "rps_max", round(java.util.Arrays.stream(rates).max().orElse(0), 2),
+                "rps_cv_pct", round(mean == 0 ? 0 : 100 * Math.sqrt(var) / mean, 2)));
+        out.put("client_saturated", ok.stream().anyMatch(r -> r.client() != null && r.client().saturated()));
+        return out;
+    }
+
+    private static ServerFigures meanServer(List<Run> runs) {
+        List<ServerFigures> all = runs.stream().map(Run::server).filter(java.util.Objects::nonNull).toList();
+        if (all.isEmpty()) {
+            return null;
+        }
+        return new ServerFigures(all.stream().mapToDouble(ServerFigures::cpuSeconds).average().orElse(0),
+                all.stream().mapToDouble(ServerFigures::cpuPercent).average().orElse(0),
+                all.stream().mapToLong(ServerFigures::rssMaxBytes).max().orElse(0),
+                Math.round(all.stream().mapToLong(ServerFigures::rssMeanBytes).average().orElse(0)),
+                all.stream().mapToInt(ServerFigures::processes).max().orElse(0));
+    }
+
+    private static ClientFigures meanClient(List<Run> runs) {
+        List<ClientFigures> all = runs.stream().map(Run::client).filter(java.util.Objects::nonNull).toList();
+        if (all.isEmpty()) {
+            return null;
+        }
+        return new ClientFigures(all.stream().mapToDouble(ClientFigures::cpuSeconds).average().orElse(0),
+                all.stream().mapToDouble(ClientFigures::cpuPercent).average().orElse(0),
+                all.stream().mapToDouble(ClientFigures::loopBusyMaxPct).max().orElse(0), all.get(0).threads(),
+                all.stream().anyMatch(ClientFigures::saturated));
+    }
+
+    /** How a framework's start is shown: the command, builtin:NAME, or null. */
+    public static String startText(Framework f) {
+        if (f.start() instanceof Framework.Builtin b) {
+            return "builtin:" + b.server();
+        }
+        if (f.start() instanceof Framework.Command c) {
+            return c.shell();
+        }
+        return null;
+    }
+
+    static double round(double v, int decimals) {
+        if (Double.isNaN(v) || Double.isInfinite(v)) {
+            return 0;
+        }
+        double scale = Math.pow(10, decimals);
+        return Math.round(v * scale) / scale;
+    }
+
+    /** An ordered map from alternating keys and values. */
+    static Map<String, Object> map(Object... kv) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            out.put((String) kv[i], kv[i + 1]);
+        }
+        return out;
+    }
+}

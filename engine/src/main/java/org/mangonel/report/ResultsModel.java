@@ -1,0 +1,72 @@
+package org.mangonel.report;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.mangonel.scenario.Benchmark;
+import org.mangonel.scenario.RunSettings;
+import org.mangonel.scenario.Scenario;
+import org.mangonel.stats.RunStats;
+
+/**
+ * The typed results of a run, as the runner collects them; {@link Results#tree} turns them into
+ * the {@code results.json} tree. Immutable records.
+ */
+public final class ResultsModel {
+    private ResultsModel() {
+    }
+
+    /** What a framework's processes used during one window (from /proc). */
+    public record ServerFigures(double cpuSeconds, double cpuPercent, long rssMaxBytes, long rssMeanBytes,
+                                int processes) {
+    }
+
+    /**
+     * What the client used during one window.
+     *
+     * @param cpuSeconds     CPU time of the whole engine process
+     * @param cpuPercent     that as a share of one core
+     * @param loopBusyMaxPct the busiest event loop thread's CPU share of one core
+     * @param threads        event loops
+     * @param saturated      the busiest loop was (nearly) always busy: the client may have limited
+     *                       the figures
+     */
+    public record ClientFigures(double cpuSeconds, double cpuPercent, double loopBusyMaxPct, int threads,
+                                boolean saturated) {
+    }
+
+    /** One measured window. {@code status} is ok, failed or interrupted. */
+    public record Run(int repetition, Instant startedAt, String status, String reason, RunStats stats,
+                      ServerFigures server, ClientFigures client) {
+    }
+
+    /** One concurrency level on one framework: its repetitions. */
+    public record Level(int concurrency, String status, String reason, List<Run> runs) {
+        public Level {
+            runs = List.copyOf(runs);
+        }
+    }
+
+    /** One framework in one benchmark. {@code status} is ok, skipped or failed. */
+    public record FrameworkResult(String name, String title, String version, String start, String url,
+                                  String status, String reason, String log, String logTail, List<Level> levels) {
+        public FrameworkResult {
+            levels = List.copyOf(levels);
+        }
+    }
+
+    /** One benchmark with its resolved settings. */
+    public record BenchmarkResult(Benchmark benchmark, RunSettings settings, List<FrameworkResult> frameworks) {
+        public BenchmarkResult {
+            frameworks = List.copyOf(frameworks);
+        }
+    }
+
+    /** The whole run. {@code status} is ok, interrupted or failed. */
+    public record RunResults(Scenario scenario, Map<String, Object> environment, String command, Instant startedAt,
+                             Instant finishedAt, String status, List<BenchmarkResult> benchmarks) {
+        public RunResults {
+            benchmarks = List.copyOf(benchmarks);
+        }
+    }
+}

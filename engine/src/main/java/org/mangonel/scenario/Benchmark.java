@@ -1,0 +1,27 @@
+package org.mangonel.scenario;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One benchmark: a workload run against a set of frameworks, producing one table per
+ * concurrency level in the report.
+ *
+ * @param name        unique identifier
+ * @param title       display title
+ * @param description free text for the report, may be empty
+ * @param frameworks  names of the frameworks it runs on; empty means all of them
+ * @param settings    this benchmark's run settings layer (partial, over the scenario's)
+ * @param workload    what is sent
+ */
+public record Benchmark(String name, String title, String description, List<String> frameworks,
+                        RunSettings settings, Workload workload) {
+    public Benchmark {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(workload, "workload");
+        title = title == null ? name : title;
+        description = description == null ? "" : description;
+        frameworks = List.copyOf(frameworks == null ? List.of() : frameworks);
+        settings = settings == null ? RunSettings.EMPTY : settings;
+    }
+}

@@ -1,0 +1,81 @@
+package org.mangonel.scenario;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A server under test and how to run it.
+ *
+ * <p>Text fields may hold the placeholders {@code {port}} (the free port the engine picked for
+ * this start) and {@code {host}} (the URL's host); the {@code target} package substitutes them.
+ *
+ * @param name     unique identifier, also a file name (its log is {@code logs/<name>.log})
+ * @param title    display name in reports
+ * @param start    how to start it: a shell command, a {@link Builtin}, or {@code null} for a
+ *                 server that is already running and only measured
+ * @param url      base URL template, e.g. {@code http://127.0.0.1:{port}}
+ * @param cwd      working directory for {@code start}, {@code requires} and {@code version};
+ *                 relative to the scenario's directory; {@code null} means that directory
+ * @param env      extra environment variables for the commands
+ * @param requires checks that must pass, else the framework is skipped with the check's reason
+ * @param ready    how long to wait for the started server to accept connections
+ * @param version  a shell command whose first output line is recorded as the version, or null
+ * @param stopGrace how long the server gets between SIGTERM and SIGKILL
+ */
+public record Framework(String name, String title, Start start, String url, String cwd,
+                        Map<String, String> env, List<Requirement> requires, Duration ready,
+                        String version, Duration stopGrace) {
+
+    public Framework {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(url, "url");
+        title = title == null ? name : title;
+        env = Map.copyOf(env == null ? Map.of() : env);
+        requires = List.copyOf(requires == null ? List.of() : requires);
+        ready = ready == null ? Duration.ofSeconds(30) : ready;
+        stopGrace = stopGrace == null ? Duration.ofSeconds(5) : stopGrace;
+    }
+
+    /** True when the engine starts (and stops) this server itself. */
+    public boolean managed() {
+        return start != null;
+    }
+
+    /** How a framework is started: a shell command or one of the engine's built-in servers. */
+    public sealed interface Start permits Command, Builtin {
+    }
+
+    /** A command line run by {@code /bin/sh -c} in its own process group. */
+    public record Command(String shell) implements Start {
+        public Command {
+            Objects.requireNonNull(shell, "shell");
+        }
+    }
+
+    /** One of the engine's own servers ({@code engine serve NAME}), run as a separate JVM. */
+    public record Builtin(String server) implements Start {
+        /** The servers {@code builtin:NAME} may name. */
+        public static final List<String> NAMES = List.of("hello", "chat");
+
+        public Builtin {
+            if (!NAMES.contains(server)) {
+                throw new IllegalArgumentException("unknown built-in server " + server);
+            }
+        }
+    }
+
+    /**
+     * A check that must succeed before the framework is started.
+     *
+     * @param command shell command; exit status 0 means the requirement holds
+     * @param hint    what to tell the user when it fails (e.g. how to install what is missing);
+     *                may be null, then the command and its output are shown
+     */
+    public record Requirement(String command, String hint) {
+        public Requirement {
+            Objects.requireNonNull(command, "command");
+        }
+    }
+}

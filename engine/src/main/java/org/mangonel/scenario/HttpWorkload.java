@@ -1,0 +1,64 @@
+package org.mangonel.scenario;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * An HTTP/1.1 URL mix.
+ *
+ * @param urls      the requests, at least one
+ * @param order     how each connection picks its next request from the mix
+ * @param keepalive false sends {@code Connection: close} and opens a connection per request
+ * @param expect    what a successful response looks like (per-URL expectations override it)
+ * @param verify    request each URL once before measuring and require {@code expect}
+ * @param limits    size limits for responses
+ */
+public record HttpWorkload(List<UrlSpec> urls, Order order, boolean keepalive, Expect expect, boolean verify,
+                           Limits limits) implements Workload {
+
+    public HttpWorkload {
+        urls = List.copyOf(urls);
+        if (urls.isEmpty()) {
+            throw new IllegalArgumentException("an HTTP workload needs at least one URL");
+        }
+        Objects.requireNonNull(order, "order");
+        expect = expect == null ? Expect.ANY_SUCCESS : expect;
+        limits = limits == null ? Limits.DEFAULTS : limits;
+    }
+
+    @Override
+    public String protocol() {
+        return "http";
+    }
+
+    /** How a connection picks its next request. */
+    public enum Order {
+        /** At random, each URL with probability proportional to its weight. */
+        WEIGHTED,
+        /** Down the list in order, each URL {@code weight} times in a row, then from the top. */
+        SEQUENTIAL,
+        /** At random, every URL equally likely (weights ignored). */
+        RANDOM;
+
+        public String word() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /**
+     * Response size limits. A response over a limit is a {@code protocol} error, never an
+     * out-of-memory: the decoder does not keep what it reads.
+     *
+     * @param maxHeaderBytes status line plus headers
+     * @param maxBodyBytes   decoded body
+     */
+    public record Limits(int maxHeaderBytes, long maxBodyBytes) {
+        public static final Limits DEFAULTS = new Limits(64 * 1024, 64L * 1024 * 1024);
+
+        public Limits {
+            if (maxHeaderBytes <= 0 || maxBodyBytes < 0) {
+                throw new IllegalArgumentException("limits must be positive");
+            }
+        }
+    }
+}

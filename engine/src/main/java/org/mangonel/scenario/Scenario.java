@@ -1,0 +1,44 @@
+package org.mangonel.scenario;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A whole scenario file: the servers under test, the benchmarks to run on them and the run
+ * settings shared by all benchmarks. Immutable; safe to share between threads.
+ *
+ * @param name        short identifier, used in output folder names
+ * @param title       human title for reports (defaults to the name)
+ * @param description free text shown in reports, may be empty
+ * @param source      where the scenario came from (file and content hash)
+ * @param settings    the top-level run settings layer (partial)
+ * @param frameworks  the servers under test, in declaration order, names unique
+ * @param benchmarks  the benchmarks, in declaration order, names unique
+ */
+public record Scenario(String name, String title, String description, Source source,
+                       RunSettings settings, List<Framework> frameworks, List<Benchmark> benchmarks) {
+
+    public Scenario {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(source, "source");
+        title = title == null ? name : title;
+        description = description == null ? "" : description;
+        settings = settings == null ? RunSettings.EMPTY : settings;
+        frameworks = List.copyOf(frameworks);
+        benchmarks = List.copyOf(benchmarks);
+    }
+
+    /** The framework declared with this name, if any. */
+    public Optional<Framework> framework(String frameworkName) {
+        return frameworks.stream().filter(f -> f.name().equals(frameworkName)).findFirst();
+    }
+
+    /** The frameworks a benchmark runs on, in the scenario's declaration order. */
+    public List<Framework> frameworksOf(Benchmark benchmark) {
+        if (benchmark.frameworks().isEmpty()) {
+            return frameworks;
+        }
+        return frameworks.stream().filter(f -> benchmark.frameworks().contains(f.name())).toList();
+    }
+}

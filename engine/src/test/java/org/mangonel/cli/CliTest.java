@@ -1,0 +1,112 @@
+package org.mangonel.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mangonel.report.Json;
+
+/** The command line, in-process: exit codes and what it prints. */
+class CliTest {
+    static final Path REPO = Path.of(System.getProperty("mangonel.repo", ".."));
+
+    /** Exit code, stdout and stderr of one invocation. */
+    record Outcome(int code, String out, String err) {
+    }
+
+    static Outcome run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void validateReportsAMisspeltKeyWithLineAndSuggestion(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("typo.yaml");
+        Files.writeString(file, "name: typo\nduraton: 5s\nframeworks:\n  - {name: a, start: \"builtin:hello\"}\n"
+                + "benchmarks:\n  - {name: b, urls: [/]}\n");
+        Outcome o = run("validate", file.toString());
+        assertEquals(2, o.code());
+        assertTrue(o.err().contains(file + ":2:1: unknown key 'duraton' in the scenario; did you mean 'duration'?"),
+                o.err());
+        assertTrue(o.err().contains("    duraton: 5s"), "quotes the line: " + o.err());
+        assertFalse(o.err().contains("Exception"), "no stack trace: " + o.err());
+    }
+
+    @Test
+    void validateAcceptsTheShippedScenario() {
+        Outcome o = run("validate", REPO.resolve("scenarios/hello.yaml").toString());
+        assertEquals(0, o.code(), o.err());
+        assertTrue(o.out().contains("ok (4 frameworks, 1 benchmark)"), o.out());
+    }
+
+    @Test
+    void runningAnInvalidScenarioExitsTwoWithoutRunning(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("bad.yaml");
+        Files.writeString(file, "frameworks: 3\n");
+        Outcome o = run(file.toString(), "--out", dir.resolve("out").toString());
+        assertEquals(2, o.code());
+        assertFalse(Files.exists(dir.resolve("out")), "nothing was created");
+    }
+
+    @Test
+    void usageErrorsExitTwo() {
+        assertEquals(2, run("--no-such-option").code());
+        assertEquals(2, run(REPO.resolve("scenarios/hello.yaml").toString(), "--duration", "5").code());
+        assertEquals(2, run(REPO.resolve("scenarios/hello.yaml").toString(), "--only", "nope").code());
+        assertEquals(2, run(REPO.resolve("scenarios/hello.yaml").toString(), "--concurrency", "0").code());
+        assertEquals(2, run().code());
+    }
+
+    @Test
+    void versionAndHelp() {
+        Outcome v = run("--version");
+        assertEquals(0, v.code());
+        assertTrue(v.out().startsWith("mangonel "), v.out());
+        Outcome h = run("--help");
+        assertEquals(0, h.code());
+        for (String option : List.of("--out", "--duration", "--warmup", "--repetitions", "--concurrency", "--only",
+                "--benchmark", "--threads", "--dry-run", "--quiet", "validate", "report", "serve")) {
+            assertTrue(h.out().contains(option), "help mentions " + option);
+        }
+    }
+
+    @Test
+    void dryRunPrintsThePlan() {
+        Outcome o = run(REPO.resolve("scenarios/hello.yaml").toString(), "--dry-run", "--repetitions", "2", "-c", "5,7");
+        assertEquals(0, o.code(), o.err());
+        assertTrue(o.out().contains("concurrency 7, repetition 2"), o.out());
+    }
+
+    @Test
+    void anOutFolderThatHoldsSomethingIsRefused(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("results.json"), "{}");
+        Outcome o = run(REPO.resolve("scenarios/hello.yaml").toString(), "--out", dir.toString());
+        assertEquals(2, o.code());
+        assertTrue(o.err().contains("not empty"), o.err());
+    }
+
+    @Test
+    void reportReRendersFromResultsAlone(@TempDir Path dir) throws Exception {
+        Path results = dir.resolve("results.json");
+        Files.writeString(results, Json.write(Map.of("schema", "mangonel-results/1")));
+        Path template = dir.resolve("mini.txt.ftl");
+        Files.writeString(template, "schema=${results.schema}");
+        Outcome o = run("report", results.toString(), "--template", template.toString());
+        assertEquals(0, o.code(), o.err());
+        assertEquals("schema=mangonel-results/1", Files.readString(dir.resolve("mini.txt")));
+        Files.writeString(dir.resolve("not-results.json"), "[1]");
+        assertEquals(2, run("report", dir.resolve("not-results.json").toString()).code());
+    }
+}

@@ -1,0 +1,162 @@
+package org.mangonel.load;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.mangonel.fixtures.FaultServer;
+import org.mangonel.scenario.Expect;
+import org.mangonel.scenario.HttpWorkload;
+import org.mangonel.scenario.UrlSpec;
+import org.mangonel.stats.ErrorKind;
+import org.mangonel.stats.RunStats;
+
+/** The closed-model client against a misbehaving server: every failure lands in its own counter. */
+class ErrorKindsTest {
+    private static FaultServer server;
+
+    @BeforeAll
+    static void startServer() throws Exception {
+        server = FaultServer.start(0);
+    }
+
+    @AfterAll
+    static void stopServer() throws Exception {
+        server.close();
+    }
+
+    private static RunStats run(int port, String path, boolean keepalive, Expect expect, int connections,
+                                long timeoutMs, long durationMs) throws Exception {
+        HttpWorkload workload = new HttpWorkload(List.of(new UrlSpec(path, "GET", List.of(), "", 1, null)),
+                HttpWorkload.Order.WEIGHTED, keepalive, expect, false, null);
+        InetSocketAddress address = new InetSocketAddress("127.0.0.1", port);
+        RequestMix mix = new RequestMix(workload, "127.0.0.1:" + port, "");
+        HttpLoadSpec spec = new HttpLoadSpec(address, mix, keepalive, connections, 1, timeoutMs * 1_000_000L,
+                500_000_000L, 64 * 1024, 1 << 20);
+        return LoadRun.http(spec).execute(0, durationMs * 1_000_000L, 2_000_000_000L, ProgressListener.NONE, () -> { })
+                .stats();
+    }
+
+    private static RunStats run(String path) throws Exception {
+        return run(server.port(), path, true, null, 4, 2000, 600);
+    }
+
+    private static void assertOnly(RunStats s, ErrorKind kind) {
+        assertTrue(s.errors().get(kind) > 0, kind + " counted: " + s.errors());
+        for (ErrorKind other : ErrorKind.values()) {
+            if (other != kind) {
+                assertEquals(0, s.errors().get(other), other + " must stay zero: " + s.errors());
+            }
+        }
+        assertEquals(s.errors().get(kind), s.errorTotal());
+        assertEquals(0, s.requests(), "a failed request is never a success");
+        assertEquals(0, s.corrected().getTotalCount(), "a failed request is never a latency sample");
+    }
+
+    @Test
+    void goodResponsesAreSuccesses() throws Exception {
+        RunStats ok = run("/ok");
+        assertTrue(ok.requests() > 100);
+        assertEquals(0, ok.errorTotal());
+        RunStats chunked = run("/chunked");
+        assertTrue(chunked.requests() > 100);
+        assertEquals(0, chunked.errorTotal());
+    }
+
+    @Test
+    void redirectsSucceedAndAreCountedApart() throws Exception {
+        RunStats s = run("/redirect");
+        assertTrue(s.requests() > 100);
+        assertEquals(s.requests(), s.statuses().get(302));
+        assertEquals(0, s.errorTotal());
+    }
+
+    @Test
+    void unexpectedStatusIsAStatusErrorAndKeepsTheConnection() throws Exception {
+        RunStats s = run("/500");
+        assertOnly(s, ErrorKind.STATUS);
+        assertEquals(s.errors().get(ErrorKind.STATUS), s.statuses().get(500));
+        assertTrue(s.connectionsOpened() == 0, "status errors do not replace connections");
+    }
+
+    @Test
+    void bodyMismatchIsABodyError() throws Exception {
+        RunStats s = run(server.port(), "/ok", true, new Expect(List.of(200), "no", null), 4, 2000, 600);
+        assertOnly(s, ErrorKind.BODY);
+    }
+
+    @Test
+    void resetIsReset() throws Exception {
+        assertOnly(run("/reset"), ErrorKind.RESET);
+    }
+
+    @Test
+    void finWithoutResponseIsClosed() throws Exception {
+        assertOnly(run("/close"), ErrorKind.CLOSED);
+    }
+
+    @Test
+    void truncatedBodyIsClosed() throws Exception {
+        assertOnly(run("/truncated"), ErrorKind.CLOSED);
+    }
+
+    @Test
+    void garbageAndBadChunksAreProtocolErrors() throws Exception {
+        assertOnly(run("/garbage"), ErrorKind.PROTOCOL);
+        assertOnly(run("/badchunk"), ErrorKind.PROTOCOL);
+    }
+
+    @Test
+    void aHugeHeaderHitsTheLimitNotTheHeap() throws Exception {
+        assertOnly(run("/bigheader"), ErrorKind.PROTOCOL);
+    }
+
+    @Test
+    void aServerThatNeverAnswersIsATimeout() throws Exception {
+        RunStats s = run(server.port(), "/hang", true, null, 4, 100, 700);
+        assertOnly(s, ErrorKind.TIMEOUT);
+        // each connection times out roughly every 100 ms: about 4 × 6 timeouts in 700 ms
+        assertTrue(s.errors().get(ErrorKind.TIMEOUT) >= 8 && s.errors().get(ErrorKind.TIMEOUT) <= 40,
+                "timeouts: " + s.errors());
+    }
+
+    @Test
+    void anEndlessBodyIsATimeout() throws Exception {
+        assertOnly(run(server.port(), "/infinite", true, null, 2, 150, 600), ErrorKind.TIMEOUT);
+    }
+
+    @Test
+    void refusedConnectionsAreConnectErrorsWithBackoff() throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        RunStats s = run(port, "/", true, null, 4, 1000, 1000);
+        assertOnly(s, ErrorKind.CONNECT);
+        // without backoff a refused connect repeats every few microseconds (hundreds of thousands
+        // a second); with 10 ms doubling to 1 s, four connections make a few dozen attempts
+        assertTrue(s.errors().get(ErrorKind.CONNECT) < 100, "connect attempts: " + s.errors());
+    }
+
+    @Test
+    void withoutKeepAliveEveryRequestOpensAConnection() throws Exception {
+        RunStats s = run(server.port(), "/ok", false, null, 4, 2000, 600);
+        assertTrue(s.requests() > 50, "requests " + s.requests());
+        assertEquals(0, s.errorTotal(), s.errors().toString());
+        long difference = Math.abs(s.connectionsOpened() - s.requests());
+        assertTrue(difference <= 8, "one connection per request: " + s.connectionsOpened() + " vs " + s.requests());
+    }
+
+    @Test
+    void slowBodyWithinTheTimeoutSucceeds() throws Exception {
+        RunStats s = run(server.port(), "/slowbody", true, null, 2, 3000, 2500);
+        assertTrue(s.requests() >= 2, "requests " + s.requests());
+        assertEquals(0, s.errorTotal(), s.errors().toString());
+        assertTrue(s.latency().minMs() >= 900, "a body trickled over 1 s takes a second: " + s.latency());
+    }
+}

@@ -1,0 +1,88 @@
+package org.mangonel.report;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.mangonel.report.ResultsModel.BenchmarkResult;
+import org.mangonel.report.ResultsModel.ClientFigures;
+import org.mangonel.report.ResultsModel.FrameworkResult;
+import org.mangonel.report.ResultsModel.Level;
+import org.mangonel.report.ResultsModel.Run;
+import org.mangonel.report.ResultsModel.RunResults;
+import org.mangonel.report.ResultsModel.ServerFigures;
+import org.mangonel.scenario.Aggregate;
+import org.mangonel.scenario.Benchmark;
+import org.mangonel.scenario.HttpWorkload;
+import org.mangonel.scenario.RunSettings;
+import org.mangonel.scenario.Scenario;
+import org.mangonel.scenario.Source;
+import org.mangonel.scenario.UrlSpec;
+import org.mangonel.stats.ErrorKind;
+import org.mangonel.stats.Recorder;
+import org.mangonel.stats.RunStats;
+
+/** Fixed, fully deterministic results for report tests. */
+final class SampleResults {
+    private SampleResults() {
+    }
+
+    /** A run whose latencies are {@code baseUs, 2·baseUs, ...} and which has the given errors. */
+    static RunStats stats(int requests, long baseUs, long durationMs, int timeouts) {
+        Recorder r = new Recorder();
+        for (int i = 1; i <= requests; i++) {
+            long us = baseUs * (1 + i % 10);
+            r.success(us * 1000, us * 800);
+            r.status(200);
+            r.received(120);
+            r.sent(60);
+        }
+        for (int i = 0; i < timeouts; i++) {
+            r.error(ErrorKind.TIMEOUT);
+        }
+        RunStats.Builder b = new RunStats.Builder();
+        r.addTo(b);
+        return b.build(durationMs * 1_000_000L);
+    }
+
+    static RunResults results(String frameworkTitle) {
+        Scenario scenario = new Scenario("sample", "Sample | report", "A *fixed* sample.",
+                new Source("scenarios/sample.yaml", "/tmp", "0123456789abcdef0123456789abcdef"),
+                RunSettings.EMPTY, List.of(), List.of());
+        HttpWorkload workload = new HttpWorkload(List.of(new UrlSpec("/", "GET", List.of(), "", 1, null)),
+                HttpWorkload.Order.WEIGHTED, true, null, true, null);
+        Benchmark bench = new Benchmark("hello", "Hello", "One URL.", List.of(), RunSettings.EMPTY, workload);
+        RunSettings settings = new RunSettings(Duration.ofSeconds(2), Duration.ofSeconds(1), 2, Aggregate.BEST,
+                List.of(10), Duration.ofSeconds(3), 1, Duration.ofSeconds(5));
+        Instant t0 = Instant.parse("2026-01-02T03:04:05Z");
+        ServerFigures server = new ServerFigures(1.5, 75.0, 50L << 20, 40L << 20, 1);
+        ClientFigures client = new ClientFigures(1.0, 50.0, 60.0, 1, false);
+        ClientFigures busy = new ClientFigures(1.9, 95.0, 97.0, 1, true);
+        FrameworkResult fast = new FrameworkResult("fast", frameworkTitle, "1.0", "builtin:hello",
+                "http://127.0.0.1:1234", "ok", null, "logs/fast.log", null, List.of(new Level(10, "ok", null, List.of(
+                new Run(1, t0, "ok", null, stats(2000, 100, 2000, 0), server, client),
+                new Run(2, t0.plusSeconds(3), "ok", null, stats(2400, 90, 2000, 3), server, busy)))));
+        FrameworkResult slow = new FrameworkResult("slow", "Slow one", null, "python3 slow.py --port {port}",
+                "http://127.0.0.1:1235", "ok", null, "logs/slow.log", null, List.of(new Level(10, "ok", null, List.of(
+                new Run(1, t0.plusSeconds(6), "ok", null, stats(500, 400, 2000, 0), null, client),
+                new Run(2, t0.plusSeconds(9), "ok", null, stats(400, 500, 2000, 0), null, client)))));
+        FrameworkResult skipped = new FrameworkResult("tornado", "Tornado", null, "python3 t.py", "http://127.0.0.1:{port}",
+                "skipped", "python3-tornado is not installed: apt-get install python3-tornado", null, null, List.of());
+        FrameworkResult failed = new FrameworkResult("broken", "Broken", null, "false", "http://127.0.0.1:1236",
+                "failed", "exited with status 1 before accepting connections", "logs/broken.log",
+                "Traceback (most recent call last):\nImportError: no module", List.of());
+        Map<String, Object> env = new LinkedHashMap<>();
+        env.put("os", "Debian GNU/Linux 12 (bookworm)");
+        env.put("kernel", "Linux 6.1");
+        env.put("arch", "amd64");
+        env.put("cpu_model", "Test CPU");
+        env.put("cores", 2);
+        env.put("memory_bytes", 24L << 30);
+        env.put("java", "OpenJDK 17");
+        env.put("java_vendor", "Test");
+        env.put("jvm", "OpenJDK 64-Bit Server VM");
+        return new RunResults(scenario, env, "engine scenarios/sample.yaml --duration 2s", t0, t0.plusSeconds(20), "ok",
+                List.of(new BenchmarkResult(bench, settings, List.of(slow, fast, skipped, failed))));
+    }
+}

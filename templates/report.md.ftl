@@ -1,0 +1,105 @@
+<#--
+  Mangonel's Markdown report. Data model:
+    results  the results.json tree (see DESIGN.md: schema, scenario, environment, benchmarks, ...)
+    ms(x) num(x[, decimals]) bytes(x) pct(x) md(text)   formatting functions
+  To change the page, copy this file into a folder and run with --templates FOLDER
+  (or: engine report results.json --template FILE).
+-->
+<#assign r = results>
+<#assign env = r.environment>
+# ${md(r.scenario.title)}
+
+<#if r.scenario.description?has_content>
+${md(r.scenario.description)}
+
+</#if>
+<#if r.status == "interrupted">
+> **This run was interrupted.** The tables show what was measured before it stopped.
+
+</#if>
+## Setup
+
+- **Machine:** ${md(env.cpu_model!"unknown CPU")}, ${env.cores} cores, ${bytes(env.memory_bytes)} of memory; ${md(env.os!"")} (${md(env.kernel!"")}, ${md(env.arch!"")}).
+- **Software:** ${md(env.java!"")} (${md(env.jvm!"")}), Mangonel ${r.engine.version}.
+- **Scenario:** `${r.scenario.file}` (sha256 `${r.scenario.sha256?substring(0, 12)}…`), run from ${r.started_at} to ${r.finished_at!"(unfinished)"} UTC.
+- **Command:** `${r.command}`
+- **Client and server on one machine**, over loopback unless a framework's URL says otherwise.
+
+<#list r.benchmarks as b>
+<#assign s = b.settings>
+## ${md(b.title)}
+
+<#if b.description?has_content>
+${md(b.description)}
+
+</#if>
+**How it was measured.** <#if b.protocol == "http">Mangonel's own HTTP/1.1 client, closed model: each connection keeps one request in flight and sends the next as soon as a response arrives (as siege and wrk do)<#if !(b.workload.keepalive)>, with a new connection for every request (keep-alive off)</#if>. URLs: <#list b.workload.urls as u>`${u.method} ${u.path}`<#if b.workload.urls?size gt 1> (weight ${u.weight})</#if><#sep>, </#list><#if b.workload.urls?size gt 1>, ${b.workload.order} order</#if>.</#if>
+Each concurrency level was measured ${s.repetitions} time<#if s.repetitions gt 1>s</#if> for ${s.duration_s}s after ${s.warmup_s}s of unrecorded warm-up, with ${s.threads} event-loop thread<#if s.threads gt 1>s</#if> and a ${ms(s.timeout_ms)} timeout per request.
+Each row shows <#if s.aggregate == "best">the best run (highest requests/second) of the ${s.repetitions}<#elseif s.aggregate == "median">the run with the median requests/second of the ${s.repetitions}<#else>the mean of the ${s.repetitions} runs (latency from all their samples)</#if>.
+Latency is counted from when each request was due (the moment its connection became free), so delays in the client count too; a failed request is never a latency sample.
+
+| Framework | Version | Started with | Status |
+|---|---|---|---|
+<#list b.frameworks as f>
+| ${md(f.title)} | ${md(f.version!"–")} | <#if f.start??>`${f.start?replace("`", "'")}`<#else>already running at ${md(f.url)}</#if> | ${f.status}<#if f.reason??>: ${md(f.reason)}</#if> |
+</#list>
+
+<#list s.concurrency as c>
+<#assign rows = []>
+<#list b.frameworks as f>
+<#list f.levels as l>
+<#if l.concurrency == c && l.summary??>
+<#assign rows = rows + [{"f": f, "l": l, "rps": l.summary.rps}]>
+</#if>
+</#list>
+</#list>
+<#assign rows = rows?sort_by("rps")?reverse>
+### ${b.title?has_content?then(md(b.title) + ": ", "")}${c} connection<#if c != 1>s</#if>
+
+<#if rows?size == 0>
+Nothing was measured at this level.
+
+<#else>
+| Framework | Requests/Second | Avg. Response Time | Max. Response Time | p50 | p99 | Errors | Server CPU | Server RSS |
+|---|---:|---:|---:|---:|---:|---:|---:|---:|
+<#list rows as row>
+<#assign m = row.l.summary>
+| ${md(row.f.title)} | ${num(m.rps, 1)} | ${ms(m.latency_ms.mean)} | ${ms(m.latency_ms.max)} | ${ms(m.latency_ms.p50)} | ${ms(m.latency_ms.p99)} | ${num(m.errors.total)}<#if m.errors.total gt 0> (<#list m.errors?keys?filter(k -> k != "total" && m.errors[k] gt 0) as k>${k} ${num(m.errors[k])}<#sep>, </#list>)</#if> | <#if m.server??>${pct(m.server.cpu_pct)}<#else>–</#if> | <#if m.server??>${bytes(m.server.rss_max_bytes)}<#else>–</#if> |
+</#list>
+
+<#if s.repetitions gt 1>
+Spread of requests/second over the runs: <#list rows as row>${md(row.f.title)} ${num(row.l.summary.spread.rps_min)}–${num(row.l.summary.spread.rps_max)} (CV ${row.l.summary.spread.rps_cv_pct}%)<#sep>; </#list>.
+
+</#if>
+<#list rows as row>
+<#if row.l.summary.client_saturated>
+> **Warning:** for ${md(row.f.title)} the client's busiest event loop was over 90% busy: the client may have limited this figure. Use more `threads`, or fewer connections.
+
+</#if>
+</#list>
+</#if>
+<#list b.frameworks as f>
+<#list f.levels as l>
+<#if l.concurrency == c && l.status != "ok">
+- ${md(f.title)}: ${l.status}<#if l.reason??> (${md(l.reason)})</#if>
+</#if>
+</#list>
+</#list>
+</#list>
+<#assign notOk = b.frameworks?filter(f -> f.status != "ok")>
+<#if notOk?size gt 0>
+**Not measured:**
+
+<#list notOk as f>
+- **${md(f.title)}** ${f.status}: ${md(f.reason!"")}<#if f.log_tail??> — last lines of `${f.log!""}`:
+
+  ```
+  ${f.log_tail?replace("\n", "\n  ")}
+  ```
+</#if>
+
+</#list>
+</#if>
+</#list>
+---
+Produced by Mangonel ${r.engine.version} from `results.json` (schema ${r.schema}); re-render with `engine report results.json`.
