@@ -1,0 +1,104 @@
+package org.mangonel.target;
+
+import java.util.List;
+
+/**
+ * Samples the CPU time and resident memory of every process in a session (a framework and
+ * everything it started) during one measured window, on its own daemon thread.
+ */
+public final class ProcessTreeSampler {
+    private static final long INTERVAL_MS = 200;
+
+    /**
+     * What a framework's processes used during a window.
+     *
+     * @param cpuSeconds   CPU time (user + system, children included) used in the window
+     * @param cpuPercent   that as a share of one core over the window
+     * @param rssMaxBytes  the highest total resident memory seen
+     * @param rssMeanBytes the mean of the samples
+     * @param processes    the most processes seen at once
+     */
+    public record Usage(double cpuSeconds, double cpuPercent, long rssMaxBytes, long rssMeanBytes, int processes) {
+    }
+
+    private final long session;
+    private Thread thread;
+    private volatile boolean running;
+    private long startCpuNs;
+    private long startNs;
+    private long rssMax;
+    private long rssSum;
+    private long samples;
+    private int processesMax;
+    private long lastCpuNs;
+
+    public ProcessTreeSampler(long session) {
+        this.session = session;
+    }
+
+    /** Whether sampling can work here at all. */
+    public static boolean supported() {
+        return ProcFs.available();
+    }
+
+    public void start() {
+        startNs = System.nanoTime();
+        startCpuNs = sample();
+        running = true;
+        thread = new Thread(() -> {
+            while (running) {
+                try {
+                    Thread.sleep(INTERVAL_MS);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                synchronized (this) {
+                    sample();
+                }
+            }
+        }, "mangonel-sampler");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Stops sampling and returns the usage, or null if {@link #start()} was never called. */
+    public Usage stop() {
+        if (thread == null) {
+            return null;
+        }
+        running = false;
+        thread.interrupt();
+        try {
+            thread.join(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        synchronized (this) {
+            long endCpu = sample();
+            long elapsed = Math.max(1, System.nanoTime() - startNs);
+            double cpu = Math.max(0, endCpu - startCpuNs) / 1e9;
+            return new Usage(cpu, 100.0 * cpu * 1e9 / elapsed, rssMax, samples == 0 ? 0 : rssSum / samples,
+                    processesMax);
+        }
+    }
+
+    /** Takes one sample; returns the session's total CPU time so far. */
+    private long sample() {
+        List<ProcFs.Stat> stats = ProcFs.session(session);
+        if (stats.isEmpty()) {
+            return lastCpuNs;
+        }
+        long cpu = 0;
+        long rss = 0;
+        for (ProcFs.Stat s : stats) {
+            cpu += s.cpuNs();
+            rss += s.rssBytes();
+        }
+        rssMax = Math.max(rssMax, rss);
+        rssSum += rss;
+        samples++;
+        processesMax = Math.max(processesMax, stats.size());
+        lastCpuNs = cpu;
+        return cpu;
+    }
+}
