@@ -5,6 +5,8 @@
 -->
 <#assign r = results>
 <#assign env = r.environment>
+<#macro errorsCell m><td class="n<#if m.errors.total gt 0> bad</#if>">${num(m.errors.total)}<#if m.errors.total gt 0> (<#list m.errors?keys?filter(k -> k != "total" && m.errors[k] gt 0) as k>${k} ${num(m.errors[k])}<#sep>, </#list>)</#if></td></#macro>
+<#macro serverCells m><td class="n"><#if m.server??>${pct(m.server.cpu_pct)}<#else>–</#if></td><td class="n"><#if m.server??>${bytes(m.server.rss_max_bytes)}<#else>–</#if></td></#macro>
 <!DOCTYPE html>
 <html lang="en">
 <head>
@@ -43,11 +45,19 @@
 <h2>${b.title}</h2>
 <#if b.description?has_content><p>${b.description}</p></#if>
 <p class="note"><strong>How it was measured.</strong>
-<#if b.protocol == "http">Mangonel's own HTTP/1.1 client, closed model: each connection keeps one request in flight and sends the next as soon as a response arrives (as siege and wrk do)<#if !(b.workload.keepalive)>, with a new connection for every request (keep-alive off)</#if>.
-URLs: <#list b.workload.urls as u><code>${u.method} ${u.path}</code><#if b.workload.urls?size gt 1> (weight ${u.weight})</#if><#sep>, </#list>.</#if>
+<#if b.protocol == "chat">
+<#assign w = b.workload>
+Mangonel's own chat clients, open model: every client connects<#if w.join??> and sends a join line (<code>${w.join}</code>)</#if>, then sends ${num(w.message_rate_per_client, 2)} message<#if w.message_rate_per_client != 1>s</#if> of ${w.message_bytes} bytes per second on a fixed schedule, whatever the server does; the server must relay every line to every other client.
+Delivery latency runs from when a message was due to when each recipient read it. Deliveries still missing ${w.drain_s}s after the window count as lost.
+Each level was measured ${s.repetitions} time<#if s.repetitions gt 1>s</#if> for ${s.duration_s}s after ${s.warmup_s}s of unrecorded warm-up, with ${s.threads} event-loop thread<#if s.threads gt 1>s</#if>.
+Each row shows <#if s.aggregate == "best">the best run (most deliveries/second) of the ${s.repetitions}<#elseif s.aggregate == "median">the run with the median deliveries/second of the ${s.repetitions}<#else>the mean of the ${s.repetitions} runs</#if>.
+<#else>
+Mangonel's own HTTP/1.1 client, closed model: each connection keeps one request in flight and sends the next as soon as a response arrives (as siege and wrk do)<#if !(b.workload.keepalive)>, with a new connection for every request (keep-alive off)</#if>.
+URLs: <#list b.workload.urls as u><code>${u.method} ${u.path}</code><#if b.workload.urls?size gt 1> (weight ${u.weight})</#if><#sep>, </#list>.
 Each concurrency level was measured ${s.repetitions} time<#if s.repetitions gt 1>s</#if> for ${s.duration_s}s after ${s.warmup_s}s of unrecorded warm-up, with ${s.threads} event-loop thread<#if s.threads gt 1>s</#if> and a ${ms(s.timeout_ms)} timeout per request.
 Each row shows <#if s.aggregate == "best">the best run (highest requests/second) of the ${s.repetitions}<#elseif s.aggregate == "median">the run with the median requests/second of the ${s.repetitions}<#else>the mean of the ${s.repetitions} runs</#if>.
-Latency is counted from when each request was due, so delays in the client count too; failed requests are never latency samples.</p>
+Latency is counted from when each request was due, so delays in the client count too; failed requests are never latency samples.
+</#if></p>
 
 <table>
 <tr><th>Framework</th><th>Version</th><th>Started with</th><th>Status</th></tr>
@@ -62,39 +72,50 @@ Latency is counted from when each request was due, so delays in the client count
 <#list b.frameworks as f>
 <#list f.levels as l>
 <#if l.concurrency == c && l.summary??>
-<#assign rows = rows + [{"f": f, "l": l, "rps": l.summary.rps}]>
+<#-- rank: HTTP by throughput; chat (an offered load every server may carry) by share lost, then p99 -->
+<#assign rank = (b.protocol == "chat")?then((100 - l.summary.messages.delivered_pct) * 1000000 + l.summary.latency_ms.p99, -l.summary.rps)>
+<#assign rows = rows + [{"f": f, "l": l, "rps": l.summary.rps, "rank": rank}]>
 </#if>
 </#list>
 </#list>
-<#assign rows = rows?sort_by("rps")?reverse>
-<h3>${b.title}: ${c} connection<#if c != 1>s</#if></h3>
+<#assign rows = rows?sort_by("rank")>
+<h3>${b.title}: ${c} <#if b.protocol == "chat">client<#else>connection</#if><#if c != 1>s</#if></h3>
 <#if rows?size == 0>
 <p>Nothing was measured at this level.</p>
 <#else>
 <#assign maxRps = 0>
 <#list rows as row><#if row.rps gt maxRps><#assign maxRps = row.rps></#if></#list>
 <#assign barH = 24, labelW = 180, chartW = 520>
-<svg width="${labelW + chartW + 110}" height="${rows?size * (barH + 8) + 10}" role="img" aria-label="Requests per second, ${c} connections">
+<#assign perSecond = (b.protocol == "chat")?then("deliveries/s", "req/s")>
+<svg width="${labelW + chartW + 130}" height="${rows?size * (barH + 8) + 10}" role="img" aria-label="${perSecond}, level ${c}">
 <#list rows as row>
 <#assign y = row?index * (barH + 8) + 5>
 <#assign w = (maxRps gt 0)?then(row.rps / maxRps * chartW, 0)>
   <text x="${labelW - 8}" y="${y + barH * 0.68}" text-anchor="end">${row.f.title}</text>
   <rect x="${labelW}" y="${y}" width="${w?string("0.#")}" height="${barH}" fill="#3b6fb6" rx="2"></rect>
-  <text x="${labelW + w + 6}" y="${y + barH * 0.68}">${num(row.rps)} req/s</text>
+  <text x="${labelW + w + 6}" y="${y + barH * 0.68}">${num(row.rps)} ${perSecond}</text>
 </#list>
 </svg>
 <table>
+<#if b.protocol == "chat">
+<tr><th>Framework</th><th class="n">Deliveries/Second</th><th class="n">Avg. Delivery</th><th class="n">p99 Delivery</th><th class="n">Max. Delivery</th><th class="n">Lost</th><th class="n">Errors</th><th class="n">Server CPU</th><th class="n">Server RSS</th></tr>
+<#list rows as row>
+<#assign m = row.l.summary>
+<tr><td>${row.f.title}</td><td class="n">${num(m.rps, 1)}</td><td class="n">${ms(m.latency_ms.mean)}</td><td class="n">${ms(m.latency_ms.p99)}</td><td class="n">${ms(m.latency_ms.max)}</td>
+<td class="n<#if m.messages.lost gt 0> bad</#if>">${num(m.messages.lost)} of ${num(m.messages.expected)}<#if m.messages.duplicated gt 0 || m.messages.corrupted gt 0> (+${num(m.messages.duplicated)} duplicated, ${num(m.messages.corrupted)} corrupted)</#if></td>
+<@errorsCell m/><@serverCells m/></tr>
+</#list>
+<#else>
 <tr><th>Framework</th><th class="n">Requests/Second</th><th class="n">Avg. Response Time</th><th class="n">Max. Response Time</th><th class="n">p50</th><th class="n">p99</th><th class="n">Errors</th><th class="n">Server CPU</th><th class="n">Server RSS</th></tr>
 <#list rows as row>
 <#assign m = row.l.summary>
 <tr><td>${row.f.title}</td><td class="n">${num(m.rps, 1)}</td><td class="n">${ms(m.latency_ms.mean)}</td><td class="n">${ms(m.latency_ms.max)}</td>
-<td class="n">${ms(m.latency_ms.p50)}</td><td class="n">${ms(m.latency_ms.p99)}</td>
-<td class="n<#if m.errors.total gt 0> bad</#if>">${num(m.errors.total)}<#if m.errors.total gt 0> (<#list m.errors?keys?filter(k -> k != "total" && m.errors[k] gt 0) as k>${k} ${num(m.errors[k])}<#sep>, </#list>)</#if></td>
-<td class="n"><#if m.server??>${pct(m.server.cpu_pct)}<#else>–</#if></td><td class="n"><#if m.server??>${bytes(m.server.rss_max_bytes)}<#else>–</#if></td></tr>
+<td class="n">${ms(m.latency_ms.p50)}</td><td class="n">${ms(m.latency_ms.p99)}</td><@errorsCell m/><@serverCells m/></tr>
 </#list>
+</#if>
 </table>
 <#if s.repetitions gt 1>
-<p class="note">Spread of requests/second over the runs: <#list rows as row>${row.f.title} ${num(row.l.summary.spread.rps_min)}–${num(row.l.summary.spread.rps_max)} (CV ${row.l.summary.spread.rps_cv_pct}%)<#sep>; </#list>.</p>
+<p class="note">Spread of ${perSecond} over the runs: <#list rows as row>${row.f.title} ${num(row.l.summary.spread.rps_min)}–${num(row.l.summary.spread.rps_max)} (CV ${row.l.summary.spread.rps_cv_pct}%)<#sep>; </#list>.</p>
 </#if>
 <#list rows as row><#if row.l.summary.client_saturated>
 <p class="warn"><strong>Warning:</strong> for ${row.f.title} the client's busiest event loop was over 90% busy: the client may have limited this figure.</p>

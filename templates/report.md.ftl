@@ -7,6 +7,8 @@
 -->
 <#assign r = results>
 <#assign env = r.environment>
+<#macro errors m>${num(m.errors.total)}<#if m.errors.total gt 0> (<#list m.errors?keys?filter(k -> k != "total" && m.errors[k] gt 0) as k>${k} ${num(m.errors[k])}<#sep>, </#list>)</#if></#macro>
+<#macro server m><#if m.server??>${pct(m.server.cpu_pct)} | ${bytes(m.server.rss_max_bytes)}<#else>– | –</#if></#macro>
 # ${md(r.scenario.title)}
 
 <#if r.scenario.description?has_content>
@@ -33,10 +35,18 @@ ${md(r.scenario.description)}
 ${md(b.description)}
 
 </#if>
-**How it was measured.** <#if b.protocol == "http">Mangonel's own HTTP/1.1 client, closed model: each connection keeps one request in flight and sends the next as soon as a response arrives (as siege and wrk do)<#if !(b.workload.keepalive)>, with a new connection for every request (keep-alive off)</#if>. URLs: <#list b.workload.urls as u>`${u.method} ${u.path}`<#if b.workload.urls?size gt 1> (weight ${u.weight})</#if><#sep>, </#list><#if b.workload.urls?size gt 1>, ${b.workload.order} order</#if>.</#if>
+<#if b.protocol == "chat">
+<#assign w = b.workload>
+**How it was measured.** Mangonel's own chat clients, open model: every client connects<#if w.join??> and sends a join line (`${w.join?replace("`", "'")}`)</#if>, then sends ${num(w.message_rate_per_client, 2)} message<#if w.message_rate_per_client != 1>s</#if> of ${w.message_bytes} bytes per second on a fixed schedule, whatever the server does; the server must relay every line to every other client.
+Delivery latency runs from when a message was due to when each recipient read it, so a server that stalls shows in the percentiles. Deliveries still missing ${w.drain_s}s after the window count as lost.
+Each level was measured ${s.repetitions} time<#if s.repetitions gt 1>s</#if> for ${s.duration_s}s after ${s.warmup_s}s of unrecorded warm-up, with ${s.threads} event-loop thread<#if s.threads gt 1>s</#if>.
+Each row shows <#if s.aggregate == "best">the best run (most deliveries/second) of the ${s.repetitions}<#elseif s.aggregate == "median">the run with the median deliveries/second of the ${s.repetitions}<#else>the mean of the ${s.repetitions} runs (latency from all their samples)</#if>.
+<#else>
+**How it was measured.** Mangonel's own HTTP/1.1 client, closed model: each connection keeps one request in flight and sends the next as soon as a response arrives (as siege and wrk do)<#if !(b.workload.keepalive)>, with a new connection for every request (keep-alive off)</#if>. URLs: <#list b.workload.urls as u>`${u.method} ${u.path}`<#if b.workload.urls?size gt 1> (weight ${u.weight})</#if><#sep>, </#list><#if b.workload.urls?size gt 1>, ${b.workload.order} order</#if>.
 Each concurrency level was measured ${s.repetitions} time<#if s.repetitions gt 1>s</#if> for ${s.duration_s}s after ${s.warmup_s}s of unrecorded warm-up, with ${s.threads} event-loop thread<#if s.threads gt 1>s</#if> and a ${ms(s.timeout_ms)} timeout per request.
 Each row shows <#if s.aggregate == "best">the best run (highest requests/second) of the ${s.repetitions}<#elseif s.aggregate == "median">the run with the median requests/second of the ${s.repetitions}<#else>the mean of the ${s.repetitions} runs (latency from all their samples)</#if>.
 Latency is counted from when each request was due (the moment its connection became free), so delays in the client count too; a failed request is never a latency sample.
+</#if>
 
 | Framework | Version | Started with | Status |
 |---|---|---|---|
@@ -49,26 +59,37 @@ Latency is counted from when each request was due (the moment its connection bec
 <#list b.frameworks as f>
 <#list f.levels as l>
 <#if l.concurrency == c && l.summary??>
-<#assign rows = rows + [{"f": f, "l": l, "rps": l.summary.rps}]>
+<#-- rank: HTTP by throughput; chat (an offered load every server may carry) by share lost, then p99 -->
+<#assign rank = (b.protocol == "chat")?then((100 - l.summary.messages.delivered_pct) * 1000000 + l.summary.latency_ms.p99, -l.summary.rps)>
+<#assign rows = rows + [{"f": f, "l": l, "rps": l.summary.rps, "rank": rank}]>
 </#if>
 </#list>
 </#list>
-<#assign rows = rows?sort_by("rps")?reverse>
-### ${b.title?has_content?then(md(b.title) + ": ", "")}${c} connection<#if c != 1>s</#if>
+<#assign rows = rows?sort_by("rank")>
+### ${md(b.title)}: ${c} <#if b.protocol == "chat">client<#else>connection</#if><#if c != 1>s</#if>
 
 <#if rows?size == 0>
 Nothing was measured at this level.
 
 <#else>
+<#if b.protocol == "chat">
+| Framework | Deliveries/Second | Avg. Delivery | p99 Delivery | Max. Delivery | Lost | Errors | Server CPU | Server RSS |
+|---|---:|---:|---:|---:|---:|---:|---:|---:|
+<#list rows as row>
+<#assign m = row.l.summary>
+| ${md(row.f.title)} | ${num(m.rps, 1)} | ${ms(m.latency_ms.mean)} | ${ms(m.latency_ms.p99)} | ${ms(m.latency_ms.max)} | ${num(m.messages.lost)} of ${num(m.messages.expected)}<#if m.messages.duplicated gt 0 || m.messages.corrupted gt 0> (+${num(m.messages.duplicated)} duplicated, ${num(m.messages.corrupted)} corrupted)</#if> | <@errors m/> | <@server m/> |
+</#list>
+<#else>
 | Framework | Requests/Second | Avg. Response Time | Max. Response Time | p50 | p99 | Errors | Server CPU | Server RSS |
 |---|---:|---:|---:|---:|---:|---:|---:|---:|
 <#list rows as row>
 <#assign m = row.l.summary>
-| ${md(row.f.title)} | ${num(m.rps, 1)} | ${ms(m.latency_ms.mean)} | ${ms(m.latency_ms.max)} | ${ms(m.latency_ms.p50)} | ${ms(m.latency_ms.p99)} | ${num(m.errors.total)}<#if m.errors.total gt 0> (<#list m.errors?keys?filter(k -> k != "total" && m.errors[k] gt 0) as k>${k} ${num(m.errors[k])}<#sep>, </#list>)</#if> | <#if m.server??>${pct(m.server.cpu_pct)}<#else>–</#if> | <#if m.server??>${bytes(m.server.rss_max_bytes)}<#else>–</#if> |
+| ${md(row.f.title)} | ${num(m.rps, 1)} | ${ms(m.latency_ms.mean)} | ${ms(m.latency_ms.max)} | ${ms(m.latency_ms.p50)} | ${ms(m.latency_ms.p99)} | <@errors m/> | <@server m/> |
 </#list>
+</#if>
 
 <#if s.repetitions gt 1>
-Spread of requests/second over the runs: <#list rows as row>${md(row.f.title)} ${num(row.l.summary.spread.rps_min)}–${num(row.l.summary.spread.rps_max)} (CV ${row.l.summary.spread.rps_cv_pct}%)<#sep>; </#list>.
+Spread of <#if b.protocol == "chat">deliveries<#else>requests</#if>/second over the runs: <#list rows as row>${md(row.f.title)} ${num(row.l.summary.spread.rps_min)}–${num(row.l.summary.spread.rps_max)} (CV ${row.l.summary.spread.rps_cv_pct}%)<#sep>; </#list>.
 
 </#if>
 <#list rows as row>

@@ -3,6 +3,7 @@ package org.mangonel.cli;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.util.concurrent.Callable;
+import org.mangonel.servers.ChatServer;
 import org.mangonel.servers.HelloServer;
 import org.mangonel.servers.ServerLoops;
 import picocli.CommandLine.Command;
@@ -13,10 +14,11 @@ import picocli.CommandLine.Parameters;
 @Command(name = "serve", mixinStandardHelpOptions = true, exitCodeOnInvalidInput = ExitCodes.INVALID,
         exitCodeOnExecutionException = ExitCodes.RUN_FAILED, versionProvider = Main.VersionProvider.class,
         description = {"Run a built-in server until stopped (Ctrl-C or SIGTERM).",
-            "  hello  HTTP/1.1, answers every request with 200 \"Hello, World!\", keep-alive"})
+            "  hello  HTTP/1.1, answers every request with 200 \"Hello, World!\", keep-alive",
+            "  chat   TCP lines, relays every line to every other client (one thread)"})
 final class ServeCommand implements Callable<Integer> {
     /** The servers this command knows. */
-    enum Server { hello }
+    enum Server { hello, chat }
 
     private final PrintStream out;
     private final PrintStream err;
@@ -46,7 +48,12 @@ final class ServeCommand implements Callable<Integer> {
             err.println("engine serve: --threads must be at least 1 and --port between 0 and 65535");
             return ExitCodes.INVALID;
         }
-        ServerLoops running = HelloServer.start(new InetSocketAddress(host, port), threads);
+        InetSocketAddress address = new InetSocketAddress(host, port);
+        if (server == Server.chat && threads != 1) {
+            err.println("engine serve chat: the chat server runs on one thread (it relays between all clients)");
+            return ExitCodes.INVALID;
+        }
+        ServerLoops running = server == Server.chat ? ChatServer.start(address) : HelloServer.start(address, threads);
         Runtime.getRuntime().addShutdownHook(new Thread(running::close, "serve-shutdown"));
         out.printf("mangonel %s server listening on %s:%d (%d thread%s)%n", server, host, running.port(), threads,
                 threads == 1 ? "" : "s");

@@ -6,9 +6,11 @@ import org.mangonel.stats.RunStats;
  * What one measured window produced.
  *
  * @param stats            merged measurements
- * @param clientCpuNs      CPU time the whole client process used during the window
+ * @param clientCpuNs      CPU time the whole client process used during the window (and drain)
+ * @param clientCpuPct     that as a share of one core
  * @param loopBusyMaxPct   the busiest event loop's CPU use during the window, percent of one core
  * @param interrupted      the window was cut short by a stop request
  */
-public record LoadResult(RunStats stats, long clientCpuNs, double loopBusyMaxPct, boolean interrupted) {
+public record LoadResult(RunStats stats, long clientCpuNs, double clientCpuPct, double loopBusyMaxPct,
+                         boolean interrupted) {
 }

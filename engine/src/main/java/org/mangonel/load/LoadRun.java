@@ -22,30 +22,39 @@ public final class LoadRun {
     private final List<Worker> workers = new ArrayList<>();
     private final List<EventLoop> loops = new ArrayList<>();
     private final CountDownLatch ready;
+    private final long drainNs;
     private volatile boolean stopRequested;
 
-    private LoadRun(int threads, int connections, WorkerFactory factory) {
+    private LoadRun(int threads, int connections, long drainNs, WorkerFactory factory) {
         int loopCount = Math.max(1, Math.min(threads, connections));
+        this.drainNs = drainNs;
         ready = new CountDownLatch(loopCount);
         int first = 0;
         for (int i = 0; i < loopCount; i++) {
             int count = connections / loopCount + (i < connections % loopCount ? 1 : 0);
             EventLoop loop = new EventLoop();
             loops.add(loop);
-            workers.add(factory.create(loop, ready, first, count));
+            workers.add(factory.create(loop, ready, i, loopCount, first, count));
             first += count;
         }
     }
 
-    /** Makes the worker for one loop. */
+    /** Makes the worker for loop {@code loopIndex}, which gets {@code count} connections from {@code first}. */
     interface WorkerFactory {
-        Worker create(EventLoop loop, CountDownLatch ready, int firstIndex, int count);
+        Worker create(EventLoop loop, CountDownLatch ready, int loopIndex, int loopCount, int first, int count);
     }
 
     /** A run of the HTTP closed model. */
     public static LoadRun http(HttpLoadSpec spec) {
-        return new LoadRun(spec.threads(), spec.connections(),
-                (loop, ready, first, count) -> new HttpWorker(loop, ready, spec, first, count));
+        return new LoadRun(spec.threads(), spec.connections(), 0,
+                (loop, ready, i, n, first, count) -> new HttpWorker(loop, ready, spec, first, count));
+    }
+
+    /** A chat run: scheduled messages, deliveries awaited for the drain period after the window. */
+    public static LoadRun chat(ChatLoadSpec spec) {
+        java.util.concurrent.atomic.AtomicInteger joined = new java.util.concurrent.atomic.AtomicInteger();
+        return new LoadRun(spec.threads(), spec.clients(), spec.drainNs(),
+                (loop, ready, i, n, first, count) -> new ChatWorker(loop, ready, spec, joined, i, n));
     }
 
     /** Asks the run to end now; the results measured so far are kept. Any thread. */
@@ -86,7 +95,8 @@ public final class LoadRun {
         ready.await(settleTimeoutNs, TimeUnit.NANOSECONDS);
 
         long startNs = System.nanoTime();
-        Window window = new Window(startNs, startNs + warmupNs, startNs + warmupNs + durationNs);
+        long measureEndNs = startNs + warmupNs + durationNs;
+        Window window = new Window(startNs, startNs + warmupNs, measureEndNs, measureEndNs + drainNs);
         for (Worker w : workers) {
             w.start(window);
         }
@@ -101,7 +111,7 @@ public final class LoadRun {
                 cpuAtMeasureStart = OS.getProcessCpuTime();
                 atMeasureStart.run();
             }
-            long nextNs = Math.min(window.measureEndNs(), now + 1_000_000_000L);
+            long nextNs = Math.min(window.endNs(), now + 1_000_000_000L);
             if (cpuAtMeasureStart < 0) {
                 nextNs = Math.min(nextNs, window.measureStartNs());
             }
@@ -113,13 +123,14 @@ public final class LoadRun {
         }
         long cpuAtEnd = OS.getProcessCpuTime();
         long endNs = Math.min(System.nanoTime(), window.measureEndNs());
+        long cpuWindowNs = Math.max(1, Math.min(System.nanoTime(), window.endNs()) - window.measureStartNs());
 
         RunStats.Builder merged = new RunStats.Builder();
         double busiest = 0;
         for (Worker w : workers) {
             w.recorder.addTo(merged);
             if (w.measuredCpuNs() >= 0) {
-                busiest = Math.max(busiest, 100.0 * w.measuredCpuNs() / Math.max(1, durationNs));
+                busiest = Math.max(busiest, 100.0 * w.measuredCpuNs() / cpuWindowNs);
             }
         }
         long measuredNs = Math.max(0, Math.min(endNs, window.measureEndNs()) - window.measureStartNs());
@@ -127,7 +138,8 @@ public final class LoadRun {
             measuredNs = durationNs;
         }
         long clientCpu = cpuAtMeasureStart < 0 ? 0 : cpuAtEnd - cpuAtMeasureStart;
-        return new LoadResult(merged.build(measuredNs), clientCpu, busiest, stopRequested);
+        return new LoadResult(merged.build(measuredNs), clientCpu, 100.0 * clientCpu / cpuWindowNs, busiest,
+                stopRequested);
     }
 
     private void report(ProgressListener listener, long elapsedNs, long totalNs, boolean measuring) {

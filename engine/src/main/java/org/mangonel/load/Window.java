@@ -4,19 +4,26 @@ package org.mangonel.load;
  * The times of one run, on the {@link System#nanoTime()} scale, fixed by the controller once
  * every loop is connected, then handed to each loop.
  *
- * @param startNs        traffic starts (warm-up begins)
- * @param measureStartNs recording begins: requests due from here on are measured
- * @param measureEndNs   recording and traffic end
+ * @param startNs        traffic starts (warm-up begins); also the epoch of chat timestamps
+ * @param measureStartNs requests (messages) due from here on are measured
+ * @param measureEndNs   nothing due from here on is sent or measured
+ * @param endNs          the loops stop; between measureEndNs and endNs (the drain period)
+ *                       answers to what was sent are still awaited
  */
-public record Window(long startNs, long measureStartNs, long measureEndNs) {
-    /** Whether a request due at {@code dueNs} and finished at {@code nowNs} belongs to the measurement. */
-    public boolean records(long dueNs, long nowNs) {
-        return dueNs >= measureStartNs && nowNs <= measureEndNs;
+public record Window(long startNs, long measureStartNs, long measureEndNs, long endNs) {
+    /** A window without a drain period. */
+    public Window(long startNs, long measureStartNs, long measureEndNs) {
+        this(startNs, measureStartNs, measureEndNs, measureEndNs);
     }
 
-    /** Whether {@code nowNs} falls inside the measured part. */
+    /** Whether something due at {@code dueNs} and finished at {@code nowNs} belongs to the measurement. */
+    public boolean records(long dueNs, long nowNs) {
+        return dueNs >= measureStartNs && dueNs < measureEndNs && nowNs <= endNs;
+    }
+
+    /** Whether {@code nowNs} falls inside the measured part (drain included). */
     public boolean measuring(long nowNs) {
-        return nowNs >= measureStartNs && nowNs <= measureEndNs;
+        return nowNs >= measureStartNs && nowNs <= endNs;
     }
 
     public long durationNs() {

@@ -39,6 +39,7 @@ abstract class Worker implements EventLoop.Driver {
     Window window;
     private boolean measuring;
     private boolean finished;
+    private boolean precise;
     private long nextScanNs;
     private long nextPublishNs;
     private long cpuAtMeasureStartNs = -1;
@@ -65,7 +66,7 @@ abstract class Worker implements EventLoop.Driver {
         loop.execute(() -> {
             long now = System.nanoTime();
             Window w = window == null ? new Window(now, now, now) : window;
-            window = new Window(w.startNs(), Math.min(w.measureStartNs(), now), now);
+            window = new Window(w.startNs(), Math.min(w.measureStartNs(), now), Math.min(w.measureEndNs(), now), now);
         });
     }
 
@@ -95,9 +96,22 @@ abstract class Worker implements EventLoop.Driver {
         }
     }
 
+    /**
+     * Hook for timed work of a subclass (a schedule of sends), called every pass once the window
+     * started. Returns the next time it must run, met precisely, or {@link Long#MAX_VALUE}.
+     */
+    long onSchedule(long nowNs) {
+        return Long.MAX_VALUE;
+    }
+
+    @Override
+    public boolean preciseDeadline() {
+        return precise;
+    }
+
     @Override
     public long tick(long nowNs) {
-        if (window != null && nowNs >= window.measureEndNs()) {
+        if (window != null && nowNs >= window.endNs()) {
             finish();
             return nowNs;
         }
@@ -123,10 +137,13 @@ abstract class Worker implements EventLoop.Driver {
             nextPublishNs = nowNs + PUBLISH_INTERVAL_NS;
         }
         long deadline = Math.min(nextScanNs, nextPublishNs);
+        long scheduled = Long.MAX_VALUE;
         if (window != null) {
-            deadline = Math.min(deadline, measuring ? window.measureEndNs() : window.measureStartNs());
+            deadline = Math.min(deadline, measuring ? window.endNs() : window.measureStartNs());
+            scheduled = onSchedule(nowNs);
         }
-        return deadline;
+        precise = scheduled <= deadline;
+        return Math.min(deadline, scheduled);
     }
 
     private void finish() {

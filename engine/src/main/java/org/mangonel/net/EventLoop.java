@@ -30,7 +30,19 @@ public final class EventLoop implements AutoCloseable {
 
         /** True once the loop should return from {@link #run}. Checked after each tick. */
         boolean finished();
+
+        /**
+         * Whether the deadline the last tick returned must be met closely (a message due then)
+         * rather than roughly (a periodic check). Precise deadlines are met within microseconds by
+         * sleeping in select until just before them and polling for the rest.
+         */
+        default boolean preciseDeadline() {
+            return false;
+        }
     }
+
+    /** Select wakes at least this long before a precise deadline, then polls. */
+    private static final long SPIN_MARGIN_NS = 300_000L;
 
     private final Selector selector;
     private final Queue<Runnable> inbox = new ConcurrentLinkedQueue<>();
@@ -61,9 +73,17 @@ public final class EventLoop implements AutoCloseable {
             try {
                 if (waitNs <= 0) {
                     selector.selectNow(dispatcher);
-                } else {
-                    // Round up: waking a little late costs nothing, waking early costs a pass.
+                } else if (!driver.preciseDeadline()) {
+                    // Round up: waking a little late costs nothing here, waking early costs a pass.
                     selector.select(dispatcher, Math.max(1, (waitNs + 999_999) / 1_000_000));
+                } else {
+                    long sleepMs = (deadlineNs - System.nanoTime() - SPIN_MARGIN_NS) / 1_000_000;
+                    if (sleepMs >= 1) {
+                        selector.select(dispatcher, sleepMs);
+                    } else {
+                        selector.selectNow(dispatcher);
+                        Thread.onSpinWait();
+                    }
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException("selector failed", e);

@@ -222,6 +222,11 @@ public final class TcpConnection implements Selectable {
         }
     }
 
+    /** How many written bytes are still waiting for the socket. */
+    public int pendingBytes() {
+        return pending == null ? 0 : pending.remaining();
+    }
+
     /** Whether some written bytes are still waiting for the socket. */
     public boolean hasPendingWrite() {
         return pending != null && pending.hasRemaining();

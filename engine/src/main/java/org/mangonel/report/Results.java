@@ -14,6 +14,7 @@ import org.mangonel.report.ResultsModel.Run;
 import org.mangonel.report.ResultsModel.RunResults;
 import org.mangonel.report.ResultsModel.ServerFigures;
 import org.mangonel.scenario.Aggregate;
+import org.mangonel.scenario.ChatWorkload;
 import org.mangonel.scenario.Framework;
 import org.mangonel.scenario.HttpWorkload;
 import org.mangonel.scenario.RunSettings;
@@ -64,13 +65,14 @@ public final class Results {
         out.put("name", b.benchmark().name());
         out.put("title", b.benchmark().title());
         out.put("description", b.benchmark().description());
+        boolean chat = b.benchmark().workload() instanceof ChatWorkload;
         out.put("protocol", b.benchmark().workload().protocol());
-        out.put("model", "closed");
+        out.put("model", chat ? "open" : "closed");
         out.put("settings", settings(b.settings()));
         out.put("workload", workload(b));
         List<Object> frameworks = new ArrayList<>();
         for (FrameworkResult f : b.frameworks()) {
-            frameworks.add(framework(f, b.settings().aggregate()));
+            frameworks.add(framework(f, b.settings().aggregate(), chat));
         }
         out.put("frameworks", frameworks);
         return out;
@@ -100,11 +102,18 @@ public final class Results {
             out.put("order", http.order().word());
             out.put("keepalive", http.keepalive());
             out.put("verify", http.verify());
+        } else if (b.benchmark().workload() instanceof ChatWorkload chat) {
+            out.put("join", chat.join());
+            out.put("message_rate_per_client", chat.messageRate());
+            out.put("message_bytes", chat.messageSize());
+            out.put("terminator", chat.terminator().equals("\r\n") ? "crlf" : "lf");
+            out.put("drain_s", chat.drain().toMillis() / 1000.0);
+            out.put("verify", chat.verify());
         }
         return out;
     }
 
-    private static Map<String, Object> framework(FrameworkResult f, Aggregate aggregate) {
+    private static Map<String, Object> framework(FrameworkResult f, Aggregate aggregate, boolean chat) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("name", f.name());
         out.put("title", f.title());
@@ -117,42 +126,48 @@ public final class Results {
         out.put("log_tail", f.logTail());
         List<Object> levels = new ArrayList<>();
         for (Level level : f.levels()) {
-            levels.add(level(level, aggregate));
+            levels.add(level(level, aggregate, chat));
         }
         out.put("levels", levels);
         return out;
     }
 
-    private static Map<String, Object> level(Level level, Aggregate aggregate) {
+    private static Map<String, Object> level(Level level, Aggregate aggregate, boolean chat) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("concurrency", level.concurrency());
         out.put("status", level.status());
         out.put("reason", level.reason());
         List<Object> runs = new ArrayList<>();
         for (Run run : level.runs()) {
-            runs.add(run(run));
+            runs.add(run(run, chat));
         }
         out.put("runs", runs);
-        out.put("summary", summary(level.runs(), aggregate));
+        out.put("summary", summary(level.runs(), aggregate, chat));
         return out;
     }
 
     /** One run's figures (also the shape of a summary's figures). */
-    private static Map<String, Object> run(Run run) {
+    private static Map<String, Object> run(Run run, boolean chat) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("repetition", run.repetition());
         out.put("started_at", run.startedAt() == null ? null : run.startedAt().toString());
         out.put("status", run.status());
         out.put("reason", run.reason());
-        figures(out, run.stats());
+        figures(out, run.stats(), chat);
         out.put("histogram", HistogramCodec.encode(run.stats().corrected()));
         out.put("server", server(run.server()));
         out.put("client", client(run.client()));
         return out;
     }
 
-    private static void figures(Map<String, Object> out, RunStats s) {
+    private static void figures(Map<String, Object> out, RunStats s, boolean chat) {
         out.put("requests", s.requests());
+        if (chat) {
+            long expected = s.deliveriesExpected();
+            out.put("messages", map("sent", s.messagesSent(), "expected", expected, "delivered", s.deliveries(),
+                    "lost", s.lost(), "duplicated", s.duplicates(), "corrupted", s.corrupted(),
+                    "delivered_pct", round(expected == 0 ? 0 : 100.0 * s.deliveries() / expected, 3)));
+        }
         Map<String, Object> errors = new LinkedHashMap<>();
         for (ErrorKind kind : ErrorKind.values()) {
             errors.put(kind.key(), s.errors().get(kind));
@@ -206,7 +221,7 @@ public final class Results {
      * mean, throughput and counts averaged and latency from all repetitions' samples merged.
      * Always with the spread of requests/second across repetitions.
      */
-    static Map<String, Object> summary(List<Run> runs, Aggregate aggregate) {
+    static Map<String, Object> summary(List<Run> runs, Aggregate aggregate, boolean chat) {
         List<Run> ok = runs.stream().filter(r -> r.status().equals("ok")).toList();
         if (ok.isEmpty()) {
             return null;
@@ -222,7 +237,7 @@ public final class Results {
             ok.forEach(r -> merged.add(r.stats()));
             long totalNs = ok.stream().mapToLong(r -> r.stats().durationNs()).sum();
             RunStats all = merged.build(totalNs);
-            figures(out, all);
+            figures(out, all, chat);
             out.put("requests", Math.round((double) all.requests() / ok.size()));
             @SuppressWarnings("unchecked")
             Map<String, Object> errors = (Map<String, Object>) out.get("errors");
@@ -234,7 +249,7 @@ public final class Results {
         } else {
             Run chosen = aggregate == Aggregate.BEST ? byRate.get(0) : byRate.get(byRate.size() / 2);
             out.put("chosen_repetition", chosen.repetition());
-            figures(out, chosen.stats());
+            figures(out, chosen.stats(), chat);
             out.put("server", server(chosen.server()));
             out.put("client", client(chosen.client()));
         }

@@ -18,6 +18,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.mangonel.Version;
+import org.mangonel.load.ChatLoadSpec;
+import org.mangonel.load.ChatVerifier;
 import org.mangonel.load.HttpLoadSpec;
 import org.mangonel.load.LoadResult;
 import org.mangonel.load.LoadRun;
@@ -36,9 +38,11 @@ import org.mangonel.report.ResultsModel.Level;
 import org.mangonel.report.ResultsModel.Run;
 import org.mangonel.report.ResultsModel.RunResults;
 import org.mangonel.report.ResultsModel.ServerFigures;
+import org.mangonel.scenario.ChatWorkload;
 import org.mangonel.scenario.Framework;
 import org.mangonel.scenario.HttpWorkload;
 import org.mangonel.scenario.RunSettings;
+import org.mangonel.scenario.Workload;
 import org.mangonel.stats.ErrorKind;
 import org.mangonel.stats.RunStats;
 import org.mangonel.target.FreePort;
@@ -174,27 +178,19 @@ public final class Runner {
                 return outcome.end("failed", reason, null);
             }
 
-            HttpWorkload http = (HttpWorkload) bp.benchmark().workload();
-            String authority = uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : "");
-            RequestMix mix = new RequestMix(http, authority, basePath);
             RunSettings s = bp.settings();
-            if (http.verify()) {
-                Optional<String> wrong = Verifier.verify(address, mix, http.limits().maxHeaderBytes(),
-                        http.limits().maxBodyBytes(), (int) Math.min(Integer.MAX_VALUE, s.timeout().toMillis()));
-                if (wrong.isPresent()) {
-                    String reason = "verification failed: " + wrong.get();
-                    console.info(header + ": failed: " + reason);
-                    return outcome.endWithLog("failed", reason, process == null ? null : process.tailLog(LOG_TAIL_LINES));
-                }
+            Workbench bench = workbench(bp.benchmark().workload(), s, uri, address, basePath);
+            Optional<String> wrong = bench.verify();
+            if (wrong.isPresent()) {
+                String reason = "verification failed: " + wrong.get();
+                console.info(header + ": failed: " + reason);
+                return outcome.endWithLog("failed", reason, process == null ? null : process.tailLog(LOG_TAIL_LINES));
             }
 
             for (int level : s.concurrency()) {
                 List<Run> runs = new ArrayList<>();
                 for (int rep = 1; rep <= s.repetitions() && !interrupted; rep++) {
-                    HttpLoadSpec spec = new HttpLoadSpec(address, mix, http.keepalive(), level, s.threads(),
-                            s.timeout().toNanos(), s.connectTimeout().toNanos(), http.limits().maxHeaderBytes(),
-                            http.limits().maxBodyBytes());
-                    Run run = trial(bp, fw, spec, level, rep, process);
+                    Run run = trial(bp, fw, bench.load(level), level, rep, process);
                     runs.add(run);
                     if (process != null && !process.alive()) {
                         break;
@@ -226,10 +222,55 @@ public final class Runner {
         }
     }
 
-    private Run trial(BenchmarkPlan bp, Framework fw, HttpLoadSpec spec, int level, int rep, ServerProcess process)
+    /** What differs between workloads: how to check a server first, and how to load it. */
+    private interface Workbench {
+        Optional<String> verify();
+
+        LoadRun load(int level);
+    }
+
+    private static Workbench workbench(Workload workload, RunSettings s, URI uri, InetSocketAddress address,
+                                       String basePath) {
+        int timeoutMs = (int) Math.min(Integer.MAX_VALUE, s.timeout().toMillis());
+        if (workload instanceof ChatWorkload chat) {
+            byte[] terminator = chat.terminator().getBytes(StandardCharsets.US_ASCII);
+            return new Workbench() {
+                @Override
+                public Optional<String> verify() {
+                    return chat.verify() ? ChatVerifier.verify(address, chat.join(), chat.messageSize(), terminator,
+                            timeoutMs) : Optional.empty();
+                }
+
+                @Override
+                public LoadRun load(int level) {
+                    return LoadRun.chat(new ChatLoadSpec(address, level, s.threads(), chat.messageRate(),
+                            chat.messageSize(), terminator, chat.join(), s.connectTimeout().toNanos(),
+                            chat.drain().toNanos()));
+                }
+            };
+        }
+        HttpWorkload http = (HttpWorkload) workload;
+        String authority = uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : "");
+        RequestMix mix = new RequestMix(http, authority, basePath);
+        return new Workbench() {
+            @Override
+            public Optional<String> verify() {
+                return http.verify() ? Verifier.verify(address, mix, http.limits().maxHeaderBytes(),
+                        http.limits().maxBodyBytes(), timeoutMs) : Optional.empty();
+            }
+
+            @Override
+            public LoadRun load(int level) {
+                return LoadRun.http(new HttpLoadSpec(address, mix, http.keepalive(), level, s.threads(),
+                        s.timeout().toNanos(), s.connectTimeout().toNanos(), http.limits().maxHeaderBytes(),
+                        http.limits().maxBodyBytes()));
+            }
+        };
+    }
+
+    private Run trial(BenchmarkPlan bp, Framework fw, LoadRun load, int level, int rep, ServerProcess process)
             throws InterruptedException {
         RunSettings s = bp.settings();
-        LoadRun load = LoadRun.http(spec);
         current = load;
         if (interrupted) {
             load.stop();
@@ -239,12 +280,16 @@ public final class Runner {
         Instant started = Instant.now();
         String label = String.format(Locale.ROOT, "%s · %s · c=%d · rep %d/%d", bp.benchmark().name(), fw.name(),
                 level, rep, s.repetitions());
+        boolean chat = bp.benchmark().workload() instanceof ChatWorkload;
+        String unit = chat ? "deliveries" : "requests";
+        String perSecond = chat ? "deliveries/s" : "req/s";
         long warmupNs = s.warmup().toNanos();
         ProgressListener progress = (elapsedNs, totalNs, measuring, requests, errors, p99Us) -> {
             double measuredS = Math.max(1e-9, (elapsedNs - warmupNs) / 1e9);
-            console.progress(String.format(Locale.ROOT, "%s  %5.1f/%.1fs  %s  %,.0f req/s  %,d errors  p99 %s",
+            console.progress(String.format(Locale.ROOT, "%s  %5.1f/%.1fs  %s  %,.0f %s  %,d errors  p99 %s",
                     label, elapsedNs / 1e9, totalNs / 1e9, measuring ? "measuring" : "warming up",
-                    measuring ? requests / measuredS : 0.0, errors, measuring ? millis(p99Us) : "–"));
+                    measuring ? requests / measuredS : 0.0, perSecond, errors,
+                    measuring && requests > 0 ? millis(p99Us) : "–"));
         };
         LoadResult result;
         try {
@@ -265,8 +310,7 @@ public final class Runner {
                     u.processes());
         }
         RunStats stats = result.stats();
-        double windowS = Math.max(1e-9, stats.durationNs() / 1e9);
-        ClientFigures client = new ClientFigures(result.clientCpuNs() / 1e9, 100 * result.clientCpuNs() / 1e9 / windowS,
+        ClientFigures client = new ClientFigures(result.clientCpuNs() / 1e9, result.clientCpuPct(),
                 result.loopBusyMaxPct(), Math.min(s.threads(), level), result.loopBusyMaxPct() >= SATURATED_LOOP_PCT);
         String status = "ok";
         String reason = null;
@@ -275,14 +319,17 @@ public final class Runner {
             reason = "the run was interrupted; the window is shorter than planned";
         } else if (stats.requests() == 0) {
             status = "failed";
-            reason = "no successful request" + errorSummary(stats);
+            reason = (chat ? "no message was delivered" : "no successful request") + errorSummary(stats);
         } else if (process != null && !process.alive()) {
             status = "failed";
             reason = "the server exited during the run";
         }
-        console.info(String.format(Locale.ROOT, "%s: %,.1f req/s, %,d requests, %,d errors, mean %s, p99 %s%s",
-                label, stats.rate(), stats.requests(), stats.errorTotal(), millis(stats.latency().meanMs() * 1000),
-                millis(stats.latency().p99Ms() * 1000), client.saturated() ? " (client saturated)" : ""));
+        console.info(String.format(Locale.ROOT, "%s: %,.1f %s, %,d %s%s, %,d errors, mean %s, p99 %s%s",
+                label, stats.rate(), perSecond, stats.requests(), unit,
+                chat ? String.format(Locale.ROOT, " of %,d expected (%,d lost)", stats.deliveriesExpected(),
+                        stats.lost()) : "",
+                stats.errorTotal(), millis(stats.latency().meanMs() * 1000), millis(stats.latency().p99Ms() * 1000),
+                client.saturated() ? " (client saturated)" : ""));
         return new Run(rep, started, status, reason, stats, server, client);
     }
 

@@ -22,13 +22,12 @@ public final class Recorder {
     private long connectionsOpened;
     private long messagesSent;
     private long deliveriesExpected;
-    private long deliveries;
     private long duplicates;
     private long corrupted;
     private volatile Progress progress = Progress.ZERO;
 
     /**
-     * Records one success.
+     * Records one success: an HTTP response, or a chat delivery.
      *
      * @param correctedNs   from when it was due to when it completed
      * @param uncorrectedNs from when it was written to when it completed
@@ -73,11 +72,6 @@ public final class Recorder {
         deliveriesExpected += recipients;
     }
 
-    /** Chat: one message delivered to one recipient. */
-    public void delivered() {
-        deliveries++;
-    }
-
     /** Chat: a line that was delivered more than once to the same recipient. */
     public void duplicate() {
         duplicates++;
@@ -106,6 +100,6 @@ public final class Recorder {
     /** Adds everything this recorder holds into {@code into}; call after the owner stopped. */
     public void addTo(RunStats.Builder into) {
         into.add(corrected, uncorrected, errors, statuses, requests, bytesReceived, bytesSent, connectionsOpened,
-                messagesSent, deliveriesExpected, deliveries, duplicates, corrupted);
+                messagesSent, deliveriesExpected, duplicates, corrupted);
     }
 }

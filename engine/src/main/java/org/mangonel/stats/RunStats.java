@@ -21,7 +21,6 @@ public final class RunStats {
     private final long connectionsOpened;
     private final long messagesSent;
     private final long deliveriesExpected;
-    private final long deliveries;
     private final long duplicates;
     private final long corrupted;
     private final long durationNs;
@@ -47,7 +46,6 @@ public final class RunStats {
         this.connectionsOpened = b.connectionsOpened;
         this.messagesSent = b.messagesSent;
         this.deliveriesExpected = b.deliveriesExpected;
-        this.deliveries = b.deliveries;
         this.duplicates = b.duplicates;
         this.corrupted = b.corrupted;
         this.durationNs = durationNs;
@@ -98,8 +96,14 @@ public final class RunStats {
         return deliveriesExpected;
     }
 
+    /** Chat: deliveries of measured messages (the latency samples). */
     public long deliveries() {
-        return deliveries;
+        return requests;
+    }
+
+    /** Chat: expected deliveries that did not arrive by the end of the drain period. */
+    public long lost() {
+        return Math.max(0, deliveriesExpected - requests);
     }
 
     public long duplicates() {
@@ -139,12 +143,11 @@ public final class RunStats {
         private long connectionsOpened;
         private long messagesSent;
         private long deliveriesExpected;
-        private long deliveries;
         private long duplicates;
         private long corrupted;
 
         void add(Histogram c, Histogram u, long[] errorCounts, long[] statusCounts, long requestCount, long received,
-                 long sent, long connections, long messages, long expected, long delivered, long dups, long bad) {
+                 long sent, long connections, long messages, long expected, long dups, long bad) {
             corrected.add(c);
             uncorrected.add(u);
             for (int i = 0; i < errors.length; i++) {
@@ -159,7 +162,6 @@ public final class RunStats {
             connectionsOpened += connections;
             messagesSent += messages;
             deliveriesExpected += expected;
-            deliveries += delivered;
             duplicates += dups;
             corrupted += bad;
         }
@@ -171,7 +173,7 @@ public final class RunStats {
             long[] st = new long[600];
             s.statuses.forEach((k, v) -> st[k] = v);
             add(s.corrected, s.uncorrected, e, st, s.requests, s.bytesReceived, s.bytesSent, s.connectionsOpened,
-                    s.messagesSent, s.deliveriesExpected, s.deliveries, s.duplicates, s.corrupted);
+                    s.messagesSent, s.deliveriesExpected, s.duplicates, s.corrupted);
             return this;
         }
 

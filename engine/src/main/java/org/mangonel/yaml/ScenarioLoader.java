@@ -23,6 +23,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.mangonel.scenario.Aggregate;
 import org.mangonel.scenario.Benchmark;
+import org.mangonel.scenario.ChatWorkload;
+import org.mangonel.scenario.Rates;
 import org.mangonel.scenario.Expect;
 import org.mangonel.scenario.Framework;
 import org.mangonel.scenario.HttpWorkload;
@@ -53,14 +55,15 @@ public final class ScenarioLoader {
             List.of("frameworks", "benchmarks"));
     static final List<String> FRAMEWORK_KEYS = List.of("name", "title", "start", "url", "cwd", "env", "requires",
             "ready", "version", "stop_grace");
-    static final List<String> HTTP_KEYS = List.of("urls", "order", "keepalive", "expect", "verify", "limits");
-    static final List<String> BENCHMARK_KEYS = concat(List.of("name", "title", "description", "frameworks", "protocol"),
-            SETTINGS_KEYS, HTTP_KEYS);
+    static final List<String> HTTP_KEYS = List.of("urls", "order", "keepalive", "expect", "limits");
+    static final List<String> CHAT_KEYS = List.of("join", "message_rate", "message_size", "terminator", "drain");
+    static final List<String> BENCHMARK_KEYS = concat(List.of("name", "title", "description", "frameworks", "protocol",
+            "verify"), SETTINGS_KEYS, HTTP_KEYS, CHAT_KEYS);
     static final List<String> URL_KEYS = List.of("path", "method", "headers", "body", "weight", "expect");
     static final List<String> EXPECT_KEYS = List.of("status", "body", "contains");
     static final List<String> LIMIT_KEYS = List.of("header", "body");
     static final List<String> REQUIRE_KEYS = List.of("command", "hint");
-    static final List<String> PROTOCOLS = List.of("http");
+    static final List<String> PROTOCOLS = List.of("http", "chat");
 
     private static final Pattern TOKEN = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]*)}");
@@ -435,11 +438,57 @@ public final class ScenarioLoader {
             List<String> subset = frameworkSubset(m, knownFrameworks);
             String protocol = m.has("protocol") ? m.choice("protocol", PROTOCOLS) : "http";
             RunSettings settings = settings(m);
-            Workload workload = protocol == null ? null : httpWorkload(m);
+            Workload workload = null;
+            if ("http".equals(protocol)) {
+                misplaced(m, CHAT_KEYS, "chat");
+                workload = httpWorkload(m);
+            } else if ("chat".equals(protocol)) {
+                misplaced(m, HTTP_KEYS, "http");
+                workload = chatWorkload(m);
+            }
             if (name == null || workload == null) {
                 return null;
             }
             return new Benchmark(name, title, description, subset, settings, workload);
+        }
+
+        /** Reports keys that belong to the other protocol. */
+        private void misplaced(MappingReader m, List<String> keys, String owner) {
+            for (String key : keys) {
+                if (m.has(key)) {
+                    doc.error(m.value(key), "'" + key + "' is for " + owner + " benchmarks; add 'protocol: " + owner
+                            + "' or remove it");
+                }
+            }
+        }
+
+        private ChatWorkload chatWorkload(MappingReader m) {
+            String join = m.string("join");
+            Double rate = null;
+            if (m.has("message_rate")) {
+                String text = m.string("message_rate");
+                if (text != null) {
+                    try {
+                        rate = Rates.parse(text);
+                    } catch (IllegalArgumentException e) {
+                        doc.error(m.value("message_rate"), "'message_rate' " + e.getMessage());
+                        return null;
+                    }
+                }
+            }
+            Integer size = m.integer("message_size", ChatWorkload.MIN_MESSAGE_SIZE, 65_536);
+            String terminator = m.choice("terminator", List.of("lf", "crlf"));
+            Duration drain = m.duration("drain", Duration.ZERO);
+            Boolean verify = m.bool("verify");
+            boolean failed = (m.has("message_rate") && rate == null) || (m.has("message_size") && size == null)
+                    || (m.has("terminator") && terminator == null) || (m.has("drain") && drain == null)
+                    || (m.has("join") && join == null);
+            if (failed) {
+                return null;
+            }
+            return new ChatWorkload(join, rate == null ? 1.0 : rate, size == null ? 64 : size,
+                    "crlf".equals(terminator) ? "\r\n" : "\n", drain == null ? Duration.ofSeconds(1) : drain,
+                    verify == null || verify);
         }
 
         private List<String> frameworkSubset(MappingReader m, List<String> known) {

@@ -1,0 +1,57 @@
+package org.mangonel.load;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.mangonel.net.EventLoop;
+
+/**
+ * The chat clients of one event loop and their send schedule (open model).
+ *
+ * <p>Clients are dealt to loops in turn (client g lives on loop g mod L). Client g's k-th message
+ * is due at {@code start + g·interval/clients + k·interval}: the whole population's messages are
+ * spread evenly in time, and each loop's share is a sequence that only grows, so the next send is
+ * found in O(1): the m-th send of a loop with n clients is client m mod n, message m / n. A
+ * message is sent when it is due even if the server is slow; its delivery latency is counted
+ * from that due time, so a server that stalls shows in the percentiles.
+ */
+final class ChatWorker extends Worker {
+    final ChatLoadSpec spec;
+    /** Clients currently joined, over all loops: the recipients a message is expected to reach. */
+    final AtomicInteger joined;
+    private final ChatSession[] clients;
+    private final long[] phaseNs;
+    private long sendIndex;
+
+    ChatWorker(EventLoop loop, CountDownLatch ready, ChatLoadSpec spec, AtomicInteger joined, int loopIndex,
+               int loopCount) {
+        super(loop, ready);
+        this.spec = spec;
+        this.joined = joined;
+        int n = (spec.clients() - loopIndex + loopCount - 1) / loopCount;
+        clients = new ChatSession[n];
+        phaseNs = new long[n];
+        long interval = spec.intervalNs();
+        for (int k = 0; k < n; k++) {
+            int g = loopIndex + k * loopCount;
+            clients[k] = new ChatSession(this, g);
+            phaseNs[k] = g * interval / spec.clients();
+        }
+        sessions(clients);
+    }
+
+    private long dueNs(long index) {
+        int n = clients.length;
+        return window.startNs() + phaseNs[(int) (index % n)] + (index / n) * spec.intervalNs();
+    }
+
+    @Override
+    long onSchedule(long nowNs) {
+        long due = dueNs(sendIndex);
+        while (due <= nowNs && due < window.measureEndNs()) {
+            clients[(int) (sendIndex % clients.length)].send(sendIndex / clients.length, due, nowNs);
+            sendIndex++;
+            due = dueNs(sendIndex);
+        }
+        return due < window.measureEndNs() ? due : Long.MAX_VALUE;
+    }
+}

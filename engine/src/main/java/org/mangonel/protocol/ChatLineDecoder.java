@@ -1,0 +1,161 @@
+package org.mangonel.protocol;
+
+import java.nio.ByteBuffer;
+
+/**
+ * Splits received bytes into lines and recognises chat message lines in them (see
+ * {@link ChatLines}). One per connection; allocation-free; fed whatever arrived, split anywhere.
+ *
+ * <pre>
+ *   SEEK_MARKER ──"#mg "──▶ FIELDS (digits and spaces at fixed offsets) ──▶ PADDING ──LF──▶ MESSAGE
+ *        │ LF                    │ a wrong byte: remember "damaged", go on to LF ─────────▶ CORRUPT
+ *        ▼                       │ LF early, or a length other than the message size ──▶ CORRUPT
+ *      OTHER (a line that is not a message: a welcome, a join announcement ...)
+ *   a line longer than the limit ──▶ TOO_LONG (the connection should be dropped)
+ * </pre>
+ * A CR just before the LF is not part of the line.
+ */
+public final class ChatLineDecoder {
+    public static final int NEED_MORE = 0;
+    public static final int MESSAGE = 1;
+    public static final int OTHER = 2;
+    public static final int CORRUPT = 3;
+    public static final int TOO_LONG = 4;
+
+    private final int messageSize;
+    private final int maxLineBytes;
+
+    private int lineBytes;
+    private int markerMatched;
+    private int at = -1;
+    private boolean damaged;
+    private boolean pendingCr;
+    private long sender;
+    private long seq;
+    private long dueUs;
+    private long sentUs;
+
+    /**
+     * @param messageSize  the length of a message from its marker to the end of its padding
+     * @param maxLineBytes a line longer than this is TOO_LONG
+     */
+    public ChatLineDecoder(int messageSize, int maxLineBytes) {
+        this.messageSize = messageSize;
+        this.maxLineBytes = maxLineBytes;
+    }
+
+    /**
+     * Consumes bytes up to and including the end of the next complete line; returns what that
+     * line was, or NEED_MORE when {@code buf} ran out first.
+     */
+    public int decode(ByteBuffer buf) {
+        int pos = buf.position();
+        int limit = buf.limit();
+        while (pos < limit) {
+            byte b = buf.get(pos++);
+            if (b == '\n') {
+                buf.position(pos);
+                int result = endOfLine();
+                reset();
+                return result;
+            }
+            if (pendingCr) {
+                pendingCr = false;
+                content((byte) '\r');
+            }
+            if (b == '\r') {
+                pendingCr = true;
+            } else {
+                content(b);
+            }
+            if (lineBytes > maxLineBytes) {
+                buf.position(pos);
+                reset();
+                return TOO_LONG;
+            }
+        }
+        buf.position(pos);
+        return NEED_MORE;
+    }
+
+    private void content(byte b) {
+        lineBytes++;
+        if (at < 0) {
+            if (b == ChatLines.MARKER[markerMatched]) {
+                if (++markerMatched == ChatLines.MARKER.length) {
+                    at = ChatLines.MARKER.length;
+                    damaged = false;
+                    sender = 0;
+                    seq = 0;
+                    dueUs = 0;
+                    sentUs = 0;
+                }
+            } else {
+                markerMatched = b == ChatLines.MARKER[0] ? 1 : 0;
+            }
+            return;
+        }
+        int i = at++;
+        if (i >= messageSize) {
+            damaged = true;
+        } else if (i < ChatLines.SEQ_AT - 1) {
+            sender = digit(sender, b);
+        } else if (i < ChatLines.DUE_AT - 1) {
+            seq = i == ChatLines.SEQ_AT - 1 ? space(seq, b) : digit(seq, b);
+        } else if (i < ChatLines.SENT_AT - 1) {
+            dueUs = i == ChatLines.DUE_AT - 1 ? space(dueUs, b) : digit(dueUs, b);
+        } else if (i < ChatLines.PAD_AT - 1) {
+            sentUs = i == ChatLines.SENT_AT - 1 ? space(sentUs, b) : digit(sentUs, b);
+        } else if (i == ChatLines.PAD_AT - 1) {
+            space(0, b);
+        } else if (b != 'x') {
+            damaged = true;
+        }
+    }
+
+    private long digit(long acc, byte b) {
+        if (b < '0' || b > '9') {
+            damaged = true;
+            return acc;
+        }
+        return acc * 10 + (b - '0');
+    }
+
+    private long space(long acc, byte b) {
+        if (b != ' ') {
+            damaged = true;
+        }
+        return acc;
+    }
+
+    private int endOfLine() {
+        if (at < 0) {
+            return OTHER;
+        }
+        return !damaged && at == messageSize ? MESSAGE : CORRUPT;
+    }
+
+    private void reset() {
+        lineBytes = 0;
+        markerMatched = 0;
+        at = -1;
+        pendingCr = false;
+    }
+
+    /** The sender of the last MESSAGE. */
+    public int sender() {
+        return (int) sender;
+    }
+
+    public long seq() {
+        return seq;
+    }
+
+    public long dueUs() {
+        return dueUs;
+    }
+
+    public long sentUs() {
+        return sentUs;
+    }
+}

@@ -1,0 +1,43 @@
+package org.mangonel.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The shipped chat.yaml, the README's main command, run through the command line with short windows. */
+class ChatScenarioEndToEndTest {
+    @Test
+    void chatScenarioDeliversNearlyEverythingOnEveryServer(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("run");
+        CliTest.Outcome o = CliTest.run(CliTest.REPO.resolve("scenarios/chat.yaml").toString(), "--duration", "2s",
+                "--warmup", "500ms", "--repetitions", "1", "--concurrency", "20", "--out", out.toString());
+        assertEquals(0, o.code(), o.err());
+        Map<String, Object> results = ResultsTree.read(out);
+        assertTrue(Files.readString(out.resolve("report.md")).contains("| Framework | Deliveries/Second |"));
+        Map<String, Object> bench = ResultsTree.list(results.get("benchmarks")).get(0);
+        assertEquals("open", bench.get("model"));
+        List<Map<String, Object>> frameworks = ResultsTree.measured(bench,
+                List.of("mangonel-chat", "python-asyncio"));
+        assertTrue(frameworks.size() >= 2, "the built-in and at least one bundled server");
+        for (Map<String, Object> fw : frameworks) {
+            String name = (String) fw.get("name");
+            Map<String, Object> run = ResultsTree.list(ResultsTree.list(fw.get("levels")).get(0).get("runs")).get(0);
+            Map<String, Object> messages = ResultsTree.map(run.get("messages"));
+            long expected = ResultsTree.number(messages.get("expected"));
+            long delivered = ResultsTree.number(messages.get("delivered"));
+            // 20 clients × 4/s × 2 s = 160 messages, each for 19 others
+            assertEquals(160, ResultsTree.number(messages.get("sent")), name);
+            assertEquals(160L * 19, expected, name);
+            assertTrue(delivered >= 0.99 * expected, name + ": " + delivered + " of " + expected);
+            assertEquals(delivered, ResultsTree.number(run.get("requests")), name);
+            ResultsTree.assertOrderedPercentiles(name, ResultsTree.map(run.get("latency_ms")));
+        }
+        ResultsTree.assertNoProcessLeft();
+    }
+}

@@ -1,0 +1,103 @@
+package org.mangonel.protocol;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Each stream is decoded whole, split in two at every byte, and byte by byte: same lines each way. */
+class ChatLineDecoderTest {
+    private static final int SIZE = 64;
+
+    private static byte[] message(int sender, long seq, long due, long sent, String terminator) {
+        ByteBuffer out = ByteBuffer.allocate(200);
+        ChatLines.encode(out, sender, seq, due, sent, SIZE, terminator.getBytes(StandardCharsets.US_ASCII));
+        out.flip();
+        byte[] bytes = new byte[out.remaining()];
+        out.get(bytes);
+        return bytes;
+    }
+
+    private static List<String> decode(List<byte[]> pieces) {
+        ChatLineDecoder d = new ChatLineDecoder(SIZE, 1000);
+        List<String> lines = new ArrayList<>();
+        for (byte[] piece : pieces) {
+            ByteBuffer buf = ByteBuffer.wrap(piece);
+            while (buf.hasRemaining()) {
+                int r = d.decode(buf);
+                switch (r) {
+                    case ChatLineDecoder.MESSAGE -> lines.add("M " + d.sender() + " " + d.seq() + " " + d.dueUs()
+                            + " " + d.sentUs());
+                    case ChatLineDecoder.OTHER -> lines.add("O");
+                    case ChatLineDecoder.CORRUPT -> lines.add("C");
+                    case ChatLineDecoder.TOO_LONG -> lines.add("L");
+                    default -> { }
+                }
+            }
+        }
+        return lines;
+    }
+
+    private static void assertAllSplits(byte[] stream, List<String> expected) {
+        assertEquals(expected, decode(List.of(stream)), "whole");
+        for (int cut = 1; cut < stream.length; cut++) {
+            assertEquals(expected, decode(List.of(java.util.Arrays.copyOfRange(stream, 0, cut),
+                    java.util.Arrays.copyOfRange(stream, cut, stream.length))), "split at " + cut);
+        }
+        List<byte[]> single = new ArrayList<>();
+        for (byte b : stream) {
+            single.add(new byte[] {b});
+        }
+        assertEquals(expected, decode(single), "byte by byte");
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (byte[] p : parts) {
+            out.writeBytes(p);
+        }
+        return out.toByteArray();
+    }
+
+    @Test
+    void encodedMessageHasTheDeclaredSize() {
+        byte[] m = message(12, 34, 56, 78, "\n");
+        assertEquals(SIZE + 1, m.length);
+        assertEquals("#mg 000012 000000034 000000000056 000000000078 xxxxxxxxxxxxxxxxx\n",
+                new String(m, StandardCharsets.US_ASCII));
+    }
+
+    @Test
+    void messagesOtherLinesAndPrefixesAcrossEverySplit() {
+        byte[] stream = concat(
+                message(1, 2, 3, 4, "\n"),
+                "* bob joined\r\n".getBytes(),
+                "alice: ".getBytes(), message(999_999, 123_456_789, 999_999_999_999L, 5, "\r\n"),
+                "\n".getBytes(),
+                "##m #m#".getBytes(), message(7, 8, 9, 10, "\n"));
+        assertAllSplits(stream, List.of("M 1 2 3 4", "O", "M 999999 123456789 999999999999 5", "O",
+                "M 7 8 9 10"));
+    }
+
+    @Test
+    void damagedMessagesAreCorrupt() {
+        String good = new String(message(1, 2, 3, 4, ""), StandardCharsets.US_ASCII);
+        byte[] stream = concat(
+                (good.substring(0, 10) + "Z" + good.substring(11) + "\n").getBytes(),   // a letter in a number
+                (good.substring(0, 40) + "\n").getBytes(),                              // cut short
+                (good + "x\n").getBytes(),                                              // too long
+                (good.substring(0, SIZE - 1) + "y\n").getBytes(),                       // padding changed
+                (good.substring(0, 10) + "-" + good.substring(11) + "\n").getBytes());  // separator changed
+        assertAllSplits(stream, List.of("C", "C", "C", "C", "C"));
+    }
+
+    @Test
+    void aLineLongerThanTheLimitIsTooLong() {
+        ChatLineDecoder d = new ChatLineDecoder(SIZE, 100);
+        ByteBuffer buf = ByteBuffer.wrap("a".repeat(150).getBytes());
+        assertEquals(ChatLineDecoder.TOO_LONG, d.decode(buf));
+    }
+}
