@@ -105,21 +105,24 @@ public final class LoadRun {
         }
         long cpuAtMeasureStart = -1;
         long totalNs = warmupNs + durationNs;
+        long nextReportNs = startNs + 1_000_000_000L;
         while (anyAlive(threads)) {
             long now = System.nanoTime();
             if (cpuAtMeasureStart < 0 && now >= window.measureStartNs()) {
                 cpuAtMeasureStart = OS.getProcessCpuTime();
                 atMeasureStart.run();
             }
-            long nextNs = Math.min(window.endNs(), now + 1_000_000_000L);
+            if (now >= nextReportNs) {
+                if (now < window.measureEndNs()) {
+                    report(listener, now - startNs, totalNs, window.measureStartNs());
+                }
+                nextReportNs += 1_000_000_000L;
+            }
+            long wakeNs = Math.min(window.endNs(), nextReportNs);
             if (cpuAtMeasureStart < 0) {
-                nextNs = Math.min(nextNs, window.measureStartNs());
+                wakeNs = Math.min(wakeNs, window.measureStartNs());
             }
-            joinUntil(threads, nextNs);
-            now = System.nanoTime();
-            if (now < window.measureEndNs() && anyAlive(threads)) {
-                report(listener, now - startNs, totalNs, now >= window.measureStartNs());
-            }
+            joinUntil(threads, wakeNs);
         }
         long cpuAtEnd = OS.getProcessCpuTime();
         long endNs = Math.min(System.nanoTime(), window.measureEndNs());
@@ -142,17 +145,21 @@ public final class LoadRun {
                 stopRequested);
     }
 
-    private void report(ProgressListener listener, long elapsedNs, long totalNs, boolean measuring) {
+    private void report(ProgressListener listener, long elapsedNs, long totalNs, long measureStartNs) {
         long requests = 0;
         long errors = 0;
         long p99 = 0;
+        long latestNs = 0;
         for (Worker w : workers) {
             Progress p = w.recorder.progress();
             requests += p.requests();
             errors += p.errors();
             p99 = Math.max(p99, p.p99Us());
+            latestNs = Math.max(latestNs, p.atNs());
         }
-        listener.progress(elapsedNs, totalNs, measuring, requests, errors, p99);
+        long measuredNs = latestNs - measureStartNs;
+        boolean measuring = measuredNs > 0 && requests + errors > 0;
+        listener.progress(elapsedNs, totalNs, measuring, measuring ? requests * 1e9 / measuredNs : 0, errors, p99);
     }
 
     private static boolean anyAlive(List<Thread> threads) {

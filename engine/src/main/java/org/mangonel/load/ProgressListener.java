@@ -6,12 +6,12 @@ public interface ProgressListener {
     /**
      * @param elapsedNs time since traffic started (warm-up included)
      * @param totalNs   warm-up plus measured duration
-     * @param measuring whether the measured part has begun
-     * @param requests  successes recorded so far in the measured part
+     * @param measuring whether measured figures exist yet (false during warm-up)
+     * @param rate      successes per second so far in the measured part
      * @param errors    errors counted so far in the measured part
      * @param p99Us     the highest per-loop 99th percentile so far, microseconds
      */
-    void progress(long elapsedNs, long totalNs, boolean measuring, long requests, long errors, long p99Us);
+    void progress(long elapsedNs, long totalNs, boolean measuring, double rate, long errors, long p99Us);
 
     ProgressListener NONE = (a, b, c, d, e, f) -> { };
 }

@@ -65,7 +65,7 @@ public final class Runner {
     private final RunConsole console;
     private final String command;
     private final Map<String, Object> environment;
-    private final Instant startedAt = Instant.now();
+    private final Instant startedAt = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
     private final List<BenchmarkResult> done = new ArrayList<>();
     private volatile boolean interrupted;
     private volatile LoadRun current;
@@ -109,7 +109,7 @@ public final class Runner {
                 break;
             }
         }
-        RunResults finalResults = results(Instant.now());
+        RunResults finalResults = results(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
         writeResults(finalResults);
         return finalResults;
     }
@@ -277,20 +277,17 @@ public final class Runner {
         }
         ProcessTreeSampler sampler = process != null && ProcessTreeSampler.supported()
                 ? new ProcessTreeSampler(process.pid()) : null;
-        Instant started = Instant.now();
+        Instant started = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         String label = String.format(Locale.ROOT, "%s · %s · c=%d · rep %d/%d", bp.benchmark().name(), fw.name(),
                 level, rep, s.repetitions());
         boolean chat = bp.benchmark().workload() instanceof ChatWorkload;
         String unit = chat ? "deliveries" : "requests";
         String perSecond = chat ? "deliveries/s" : "req/s";
         long warmupNs = s.warmup().toNanos();
-        ProgressListener progress = (elapsedNs, totalNs, measuring, requests, errors, p99Us) -> {
-            double measuredS = Math.max(1e-9, (elapsedNs - warmupNs) / 1e9);
-            console.progress(String.format(Locale.ROOT, "%s  %5.1f/%.1fs  %s  %,.0f %s  %,d errors  p99 %s",
-                    label, elapsedNs / 1e9, totalNs / 1e9, measuring ? "measuring" : "warming up",
-                    measuring ? requests / measuredS : 0.0, perSecond, errors,
-                    measuring && requests > 0 ? millis(p99Us) : "–"));
-        };
+        ProgressListener progress = (elapsedNs, totalNs, measuring, rate, errors, p99Us) -> console.progress(
+                String.format(Locale.ROOT, "%s  %5.1f/%.1fs  %s", label, elapsedNs / 1e9, totalNs / 1e9,
+                        measuring ? String.format(Locale.ROOT, "%,.0f %s  %,d errors  p99 %s", rate, perSecond,
+                                errors, millis(p99Us)) : "warming up"));
         LoadResult result;
         try {
             result = load.execute(warmupNs, s.duration().toNanos(),

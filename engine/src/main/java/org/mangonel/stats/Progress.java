@@ -6,7 +6,8 @@ package org.mangonel.stats;
  * @param requests successful requests recorded
  * @param errors   failed requests counted
  * @param p99Us    99th percentile of the corrected latency so far, microseconds
+ * @param atNs     when the snapshot was taken ({@link System#nanoTime()})
  */
-public record Progress(long requests, long errors, long p99Us) {
-    public static final Progress ZERO = new Progress(0, 0, 0);
+public record Progress(long requests, long errors, long p99Us, long atNs) {
+    public static final Progress ZERO = new Progress(0, 0, 0, 0);
 }

@@ -89,7 +89,7 @@ public final class Recorder {
             errorTotal += e;
         }
         progress = new Progress(requests, errorTotal, corrected.getTotalCount() == 0 ? 0
-                : corrected.getValueAtPercentile(99.0));
+                : corrected.getValueAtPercentile(99.0), System.nanoTime());
     }
 
     /** The last published snapshot; any thread. */
