@@ -117,7 +117,9 @@ Latency is counted from when each request was due, so delays in the client count
 <#if s.repetitions gt 1>
 <p class="note">Spread of ${perSecond} over the runs: <#list rows as row>${row.f.title} ${num(row.l.summary.spread.rps_min)}–${num(row.l.summary.spread.rps_max)} (CV ${row.l.summary.spread.rps_cv_pct}%)<#sep>; </#list>.</p>
 </#if>
-<#list rows as row><#if row.l.summary.client_saturated>
+<#list rows as row><#if row.l.summary.partial>
+<p class="warn"><strong>Partial:</strong> ${row.f.title}'s figures come from a window cut short by an interruption.</p>
+</#if><#if row.l.summary.client_saturated>
 <p class="warn"><strong>Warning:</strong> for ${row.f.title} the client's busiest event loop was over 90% busy: the client may have limited this figure.</p>
 </#if></#list>
 </#if>

@@ -93,6 +93,10 @@ Spread of <#if b.protocol == "chat">deliveries<#else>requests</#if>/second over 
 
 </#if>
 <#list rows as row>
+<#if row.l.summary.partial>
+> **Partial:** ${md(row.f.title)}'s figures come from a window cut short by an interruption.
+
+</#if>
 <#if row.l.summary.client_saturated>
 > **Warning:** for ${md(row.f.title)} the client's busiest event loop was over 90% busy: the client may have limited this figure. Use more `threads`, or fewer connections.
 

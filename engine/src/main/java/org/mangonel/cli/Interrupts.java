@@ -32,6 +32,7 @@ final class Interrupts {
                             + " (again to quit at once)");
                     runner.interrupt();
                 } else {
+                    runner.killNow();
                     Runtime.getRuntime().halt(ExitCodes.INTERRUPTED);
                 }
             }

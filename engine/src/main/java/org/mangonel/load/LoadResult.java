@@ -10,7 +10,8 @@ import org.mangonel.stats.RunStats;
  * @param clientCpuPct     that as a share of one core
  * @param loopBusyMaxPct   the busiest event loop's CPU use during the window, percent of one core
  * @param interrupted      the window was cut short by a stop request
+ * @param clientFailure    an event loop failed (a bug in the client, never a server's fault), or null
  */
 public record LoadResult(RunStats stats, long clientCpuNs, double clientCpuPct, double loopBusyMaxPct,
-                         boolean interrupted) {
+                         boolean interrupted, String clientFailure) {
 }

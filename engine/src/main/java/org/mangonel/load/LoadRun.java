@@ -24,6 +24,8 @@ public final class LoadRun {
     private final CountDownLatch ready;
     private final long drainNs;
     private volatile boolean stopRequested;
+    private final java.util.concurrent.atomic.AtomicReference<Throwable> loopFailure =
+            new java.util.concurrent.atomic.AtomicReference<>();
 
     private LoadRun(int threads, int connections, long drainNs, WorkerFactory factory) {
         int loopCount = Math.max(1, Math.min(threads, connections));
@@ -84,6 +86,10 @@ public final class LoadRun {
             Thread t = new Thread(() -> {
                 try {
                     loop.run(worker);
+                } catch (RuntimeException | Error e) {
+                    // A bug, not a server's fault: end the whole run and say so, never hang.
+                    loopFailure.compareAndSet(null, e);
+                    stop();
                 } finally {
                     loop.close();
                 }
@@ -141,8 +147,9 @@ public final class LoadRun {
             measuredNs = durationNs;
         }
         long clientCpu = cpuAtMeasureStart < 0 ? 0 : cpuAtEnd - cpuAtMeasureStart;
+        Throwable failure = loopFailure.get();
         return new LoadResult(merged.build(measuredNs), clientCpu, 100.0 * clientCpu / cpuWindowNs, busiest,
-                stopRequested);
+                stopRequested && failure == null, failure == null ? null : failure.toString());
     }
 
     private void report(ProgressListener listener, long elapsedNs, long totalNs, long measureStartNs) {

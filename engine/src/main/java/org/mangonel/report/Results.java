@@ -223,12 +223,19 @@ public final class Results {
      */
     static Map<String, Object> summary(List<Run> runs, Aggregate aggregate, boolean chat) {
         List<Run> ok = runs.stream().filter(r -> r.status().equals("ok")).toList();
+        boolean partial = false;
+        if (ok.isEmpty()) {
+            // Only an interrupted window: show what it measured, marked as partial.
+            ok = runs.stream().filter(r -> r.status().equals("interrupted") && r.stats().requests() > 0).toList();
+            partial = true;
+        }
         if (ok.isEmpty()) {
             return null;
         }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("method", aggregate.word());
         out.put("of", ok.size());
+        out.put("partial", partial);
         List<Run> byRate = new ArrayList<>(ok);
         byRate.sort(Comparator.comparingDouble((Run r) -> r.stats().rate()).reversed());
         if (aggregate == Aggregate.MEAN) {
@@ -238,12 +245,13 @@ public final class Results {
             long totalNs = ok.stream().mapToLong(r -> r.stats().durationNs()).sum();
             RunStats all = merged.build(totalNs);
             figures(out, all, chat);
-            out.put("requests", Math.round((double) all.requests() / ok.size()));
+            int n = ok.size();
+            out.put("requests", Math.round((double) all.requests() / n));
             @SuppressWarnings("unchecked")
             Map<String, Object> errors = (Map<String, Object>) out.get("errors");
-            errors.replaceAll((k, v) -> Math.round(((Number) v).doubleValue() / ok.size()));
+            errors.replaceAll((k, v) -> Math.round(((Number) v).doubleValue() / n));
             out.put("rps", round(ok.stream().mapToDouble(r -> r.stats().rate()).average().orElse(0), 2));
-            out.put("duration_s", round(totalNs / 1e9 / ok.size(), 3));
+            out.put("duration_s", round(totalNs / 1e9 / n, 3));
             out.put("server", server(meanServer(ok)));
             out.put("client", client(meanClient(ok)));
         } else {

@@ -69,6 +69,7 @@ public final class Runner {
     private final List<BenchmarkResult> done = new ArrayList<>();
     private volatile boolean interrupted;
     private volatile LoadRun current;
+    private volatile ServerProcess currentProcess;
 
     /**
      * @param plan    what to run
@@ -82,6 +83,17 @@ public final class Runner {
         this.console = console;
         this.command = command;
         this.environment = EnvironmentProbe.collect();
+    }
+
+    /**
+     * Last resort (a second Ctrl-C): kills the current framework's processes at once, without
+     * waiting. Any thread.
+     */
+    public void killNow() {
+        ServerProcess process = currentProcess;
+        if (process != null) {
+            process.kill();
+        }
     }
 
     /** Stops the current window and skips the rest; what was measured is kept. Any thread. */
@@ -166,6 +178,7 @@ public final class Runner {
                 Map<String, String> env = new HashMap<>();
                 fw.env().forEach((k, v) -> env.put(k, v.replace("{port}", String.valueOf(port))));
                 process = ServerProcess.start(argv(fw, port, uri.getHost()), cwd, env, log);
+                currentProcess = process;
                 Optional<String> notReady = process.awaitReady(address, fw.ready());
                 if (notReady.isPresent()) {
                     String tail = process.tailLog(LOG_TAIL_LINES);
@@ -217,6 +230,7 @@ public final class Runner {
         } finally {
             if (process != null) {
                 process.stop(fw.stopGrace());
+                currentProcess = null;
                 appendLog(log, "=== mangonel: stopped at " + Instant.now());
             }
         }
@@ -311,7 +325,10 @@ public final class Runner {
                 result.loopBusyMaxPct(), Math.min(s.threads(), level), result.loopBusyMaxPct() >= SATURATED_LOOP_PCT);
         String status = "ok";
         String reason = null;
-        if (result.interrupted()) {
+        if (result.clientFailure() != null) {
+            status = "failed";
+            reason = "the client failed (please report this): " + result.clientFailure();
+        } else if (result.interrupted()) {
             status = "interrupted";
             reason = "the run was interrupted; the window is shorter than planned";
         } else if (stats.requests() == 0) {

@@ -137,6 +137,16 @@ public final class ServerProcess implements AutoCloseable {
         }
     }
 
+    /** SIGKILL to the group and every process of the session, without waiting. Any thread. */
+    public void kill() {
+        long session = process.pid();
+        signalGroup("KILL", session);
+        for (ProcFs.Stat s : ProcFs.session(session)) {
+            ProcessHandle.of(s.pid()).ifPresent(ProcessHandle::destroyForcibly);
+        }
+        process.destroyForcibly();
+    }
+
     private boolean sessionEmpty(long session) {
         if (ProcFs.available()) {
             return ProcFs.session(session).stream().allMatch(s -> isZombie(s.pid()));

@@ -67,6 +67,9 @@ class ReportRendererTest {
         Exception e = assertThrows(Exception.class, () -> renderer.render("evil.md.ftl", tree));
         assertTrue(e.getMessage().contains("Instantiating freemarker.template.utility.Execute is not allowed"),
                 e.getMessage());
+        Files.writeString(dir.resolve("api.md.ftl"), "${results?api.getClass().getName()}");
+        Exception api = assertThrows(Exception.class, () -> renderer.render("api.md.ftl", tree));
+        assertTrue(api.getMessage().contains("?api"), api.getMessage());
     }
 
     @Test

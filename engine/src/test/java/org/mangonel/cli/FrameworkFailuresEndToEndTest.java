@@ -1,0 +1,84 @@
+package org.mangonel.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Frameworks that fail in every way a framework can: each is reported, and the run goes on. */
+class FrameworkFailuresEndToEndTest {
+    @Test
+    void eachFailureIsReportedWithItsReasonAndTheRestIsMeasured(@TempDir Path dir) throws Exception {
+        Path servers = CliTest.REPO.resolve("scenarios/servers").toAbsolutePath();
+        String scenario = """
+                name: failures
+                duration: 3s
+                warmup: 0s
+                concurrency: [4]
+                timeout: 500ms
+                connect_timeout: 500ms
+                frameworks:
+                  - name: dies
+                    # serves for a second, then exits in the middle of the window
+                    start: exec timeout -s KILL 1.5 python3 %s/hello_asyncio.py --port {port}
+                  - name: cannot-start
+                    start: 'echo "ModuleNotFoundError: No module named nothing" >&2; exit 3'
+                  - name: never-ready
+                    start: sleep 30
+                    ready: 1s
+                  - name: missing
+                    start: python3 -c pass
+                    requires:
+                      - command: python3 -c "import no_such_module_here"
+                        hint: "no_such_module_here is not installed: apt-get install python3-no-such"
+                  - name: fine
+                    start: builtin:hello
+                benchmarks:
+                  - name: hello
+                    urls: [/]
+                """.formatted(servers);
+        Path file = dir.resolve("failures.yaml");
+        Files.writeString(file, scenario);
+        Path out = dir.resolve("run");
+        CliTest.Outcome o = CliTest.run(file.toString(), "--out", out.toString());
+        assertEquals(ExitCodes.EXPECTATION_FAILED, o.code(), "a framework failed: " + o.err());
+
+        Map<String, Object> results = ResultsTree.read(out);
+        List<Map<String, Object>> fws = ResultsTree.list(ResultsTree.list(results.get("benchmarks")).get(0)
+                .get("frameworks"));
+        Map<String, Map<String, Object>> byName = new java.util.HashMap<>();
+        fws.forEach(f -> byName.put((String) f.get("name"), f));
+
+        Map<String, Object> dies = byName.get("dies");
+        assertEquals("failed", dies.get("status"));
+        assertTrue(((String) dies.get("reason")).contains("the server exited during the run"), dies.toString());
+        Map<String, Object> run = ResultsTree.list(ResultsTree.list(dies.get("levels")).get(0).get("runs")).get(0);
+        Map<String, Object> errors = ResultsTree.map(run.get("errors"));
+        assertTrue(ResultsTree.number(run.get("requests")) > 0, "measured before it died");
+        assertTrue(ResultsTree.number(errors.get("connect")) > 0, "then connect errors: " + errors);
+        assertTrue(ResultsTree.number(errors.get("connect")) < 200, "with backoff, not a busy loop: " + errors);
+
+        Map<String, Object> cannot = byName.get("cannot-start");
+        assertEquals("failed", cannot.get("status"));
+        assertTrue(((String) cannot.get("reason")).contains("exited with status 3"), cannot.toString());
+        assertTrue(((String) cannot.get("log_tail")).contains("No module named nothing"), "the log's end is shown");
+
+        Map<String, Object> never = byName.get("never-ready");
+        assertEquals("failed", never.get("status"));
+        assertTrue(((String) never.get("reason")).contains("did not accept connections"), never.toString());
+
+        Map<String, Object> missing = byName.get("missing");
+        assertEquals("skipped", missing.get("status"));
+        assertEquals("no_such_module_here is not installed: apt-get install python3-no-such", missing.get("reason"));
+
+        assertEquals("ok", byName.get("fine").get("status"), "the run went on");
+        String md = Files.readString(out.resolve("report.md"));
+        assertTrue(md.contains("No module named nothing") && md.contains("apt-get install python3-no-such"), md);
+        ResultsTree.assertNoProcessLeft();
+    }
+}
