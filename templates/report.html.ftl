@@ -59,10 +59,15 @@ Each row shows <#if s.aggregate == "best">the best run (highest requests/second)
 Latency is counted from when each request was due, so delays in the client count too; failed requests are never latency samples.
 </#if></p>
 
+<#if s.client_cpus??>
+<p class="note">The client was <#if s.client_cpus_note??>meant to be pinned to CPU ${s.client_cpus}, but ${s.client_cpus_note}<#else>pinned to CPU ${s.client_cpus}</#if>; the servers' CPUs are in the table below.</p>
+</#if>
+<#assign pinned = b.frameworks?filter(f -> f.cpus??)?size gt 0>
 <table>
-<tr><th>Framework</th><th>Version</th><th>Started with</th><th>Status</th></tr>
+<tr><th>Framework</th><th>Version</th><th>Started with</th><#if pinned><th>CPUs</th></#if><th>Status</th></tr>
 <#list b.frameworks as f>
 <tr><td>${f.title}</td><td>${f.version!"–"}</td><td><#if f.start??><code>${f.start}</code><#else>already running at ${f.url}</#if></td>
+<#if pinned><td>${f.cpus!"any"}<#if f.cpus_note??> (not pinned: ${f.cpus_note})</#if></td></#if>
 <td class="${f.status}">${f.status}<#if f.reason??>: ${f.reason}</#if></td></tr>
 </#list>
 </table>

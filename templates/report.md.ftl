@@ -48,10 +48,15 @@ Each row shows <#if s.aggregate == "best">the best run (highest requests/second)
 Latency is counted from when each request was due (the moment its connection became free), so delays in the client count too; a failed request is never a latency sample.
 </#if>
 
-| Framework | Version | Started with | Status |
-|---|---|---|---|
+<#if s.client_cpus??>
+The client was <#if s.client_cpus_note??>meant to be pinned to CPU ${s.client_cpus}, but ${md(s.client_cpus_note)}<#else>pinned to CPU ${s.client_cpus}</#if>; the servers' CPUs are in the table below.
+
+</#if>
+<#assign pinned = b.frameworks?filter(f -> f.cpus??)?size gt 0>
+| Framework | Version | Started with |<#if pinned> CPUs |</#if> Status |
+|---|---|---|<#if pinned>---|</#if>---|
 <#list b.frameworks as f>
-| ${md(f.title)} | ${md(f.version!"–")} | <#if f.start??>`${f.start?replace("`", "'")}`<#else>already running at ${md(f.url)}</#if> | ${f.status}<#if f.reason??>: ${md(f.reason)}</#if> |
+| ${md(f.title)} | ${md(f.version!"–")} | <#if f.start??>`${f.start?replace("`", "'")}`<#else>already running at ${md(f.url)}</#if> |<#if pinned> ${f.cpus!"any"}<#if f.cpus_note??> (not pinned: ${md(f.cpus_note)})</#if> |</#if> ${f.status}<#if f.reason??>: ${md(f.reason)}</#if> |
 </#list>
 
 <#list s.concurrency as c>

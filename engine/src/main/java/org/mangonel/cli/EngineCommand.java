@@ -21,6 +21,8 @@ import org.mangonel.run.OutputFolder;
 import org.mangonel.run.Runner;
 import org.mangonel.scenario.Aggregate;
 import org.mangonel.scenario.Durations;
+import org.mangonel.scenario.Rate;
+import org.mangonel.scenario.Rates;
 import org.mangonel.scenario.RunSettings;
 import org.mangonel.scenario.Scenario;
 import org.mangonel.yaml.ScenarioException;
@@ -89,6 +91,14 @@ final class EngineCommand implements Callable<Integer> {
 
     @Option(names = {"-t", "--threads"}, paramLabel = "N", description = "Client event-loop threads (default: cores).")
     Integer threads;
+
+    @Option(names = "--client-cpus", paramLabel = "CPUS",
+            description = "Pin the client to these CPUs (a taskset list: 1, 2-3, 0,2); \"\" for none.")
+    String clientCpus;
+
+    @Option(names = "--rate", split = ",", paramLabel = "RATE",
+            description = "Open model: send on a schedule, e.g. 5000/s; a ramp is 100/s..5000/s; several make a sweep.")
+    List<String> rates;
 
     @Option(names = "--only", split = ",", paramLabel = "NAME", description = "Run only these frameworks.")
     List<String> only;
@@ -194,9 +204,23 @@ final class EngineCommand implements Callable<Integer> {
         if (concurrency != null && concurrency.stream().anyMatch(c -> c == null || c < 1)) {
             throw new IllegalArgumentException("--concurrency levels must be at least 1");
         }
+        if (clientCpus != null && !clientCpus.isEmpty() && !clientCpus.matches("\\d+(-\\d+)?(,\\d+(-\\d+)?)*")) {
+            throw new IllegalArgumentException("--client-cpus should be a CPU list such as 1, 2-3 or 0,2");
+        }
         return new RunSettings(duration("--duration", duration, false), duration("--warmup", warmup, true),
                 repetitions, aggregate, concurrency == null ? null : List.copyOf(new LinkedHashSet<>(concurrency)),
-                duration("--timeout", timeout, false), threads, duration("--connect-timeout", connectTimeout, false));
+                duration("--timeout", timeout, false), threads, duration("--connect-timeout", connectTimeout, false),
+                clientCpus, rates == null ? null : rates.stream().map(EngineCommand::rate).toList());
+    }
+
+    private static Rate rate(String text) {
+        try {
+            int dots = text.indexOf("..");
+            return dots < 0 ? Rate.constant(Rates.parse(text))
+                    : new Rate(Rates.parse(text.substring(0, dots)), Rates.parse(text.substring(dots + 2)));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--rate " + e.getMessage());
+        }
     }
 
     private static Duration duration(String option, String text, boolean zeroAllowed) {

@@ -149,7 +149,7 @@ final class HttpSession implements Session, TcpConnection.Handler {
             worker.recorder.status(status);
             if (!worker.spec.mix().accepts(url, status)) {
                 worker.recorder.error(ErrorKind.STATUS);
-            } else if (!decoder.bodyMatched()) {
+            } else if (!decoder.bodyMatched() || !worker.spec.mix().acceptsLength(url, decoder.bodyBytes())) {
                 worker.recorder.error(ErrorKind.BODY);
             } else {
                 worker.recorder.success(nowNs - dueNs, nowNs - sentNs);

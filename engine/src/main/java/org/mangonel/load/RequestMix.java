@@ -21,6 +21,7 @@ public final class RequestMix {
     private final boolean[] head;
     private final boolean[][] acceptStatus;
     private final BodyMatcher[] matchers;
+    private final long[] bodyLength;
     private final long[] cumulativeWeight;
     private final int[] weight;
     private final HttpWorkload.Order order;
@@ -37,6 +38,7 @@ public final class RequestMix {
         head = new boolean[n];
         acceptStatus = new boolean[n][];
         matchers = new BodyMatcher[n];
+        bodyLength = new long[n];
         cumulativeWeight = new long[n];
         weight = new int[n];
         order = workload.order();
@@ -59,6 +61,7 @@ public final class RequestMix {
             } else if (expect.bodyContains() != null) {
                 matchers[i] = BodyMatcher.containing(expect.bodyContains().getBytes(StandardCharsets.UTF_8));
             }
+            bodyLength[i] = expect.bodyLength() == null ? -1 : expect.bodyLength();
             weight[i] = url.weight();
             total += url.weight();
             cumulativeWeight[i] = total;
@@ -87,6 +90,11 @@ public final class RequestMix {
     /** Whether URL {@code i} accepts this status. */
     boolean accepts(int i, int status) {
         return status >= 0 && status < 600 && acceptStatus[i][status];
+    }
+
+    /** Whether a body of this many bytes meets URL {@code i}'s length expectation (if any). */
+    boolean acceptsLength(int i, long bytes) {
+        return bodyLength[i] < 0 || bodyLength[i] == bytes;
     }
 
     /** A new matcher for URL {@code i} for one connection, or null when its body is not checked. */

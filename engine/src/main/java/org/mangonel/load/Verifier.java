@@ -80,6 +80,10 @@ public final class Verifier {
         if (expected != null && !expected.matched()) {
             return Optional.of("the body did not match the expectation; it began: " + capture.shown());
         }
+        if (!mix.acceptsLength(i, decoder.bodyBytes())) {
+            return Optional.of("the body is " + decoder.bodyBytes() + " bytes, not the expected length; it began: "
+                    + capture.shown());
+        }
         return Optional.empty();
     }
 

@@ -25,8 +25,7 @@ public final class Planner {
                             Set<String> onlyBenchmarks, int cores) throws PlanException {
         checkNames("framework", onlyFrameworks, scenario.frameworks().stream().map(Framework::name).toList());
         checkNames("benchmark", onlyBenchmarks, scenario.benchmarks().stream().map(Benchmark::name).toList());
-        RunSettings base = RunSettings.DEFAULTS.overriddenBy(
-                new RunSettings(null, null, null, null, null, null, cores, null));
+        RunSettings base = RunSettings.DEFAULTS.overriddenBy(RunSettings.EMPTY.withThreads(cores));
         List<BenchmarkPlan> out = new ArrayList<>();
         for (Benchmark benchmark : scenario.benchmarks()) {
             if (!onlyBenchmarks.isEmpty() && !onlyBenchmarks.contains(benchmark.name())) {

@@ -68,7 +68,10 @@ public final class Results {
         boolean chat = b.benchmark().workload() instanceof ChatWorkload;
         out.put("protocol", b.benchmark().workload().protocol());
         out.put("model", chat ? "open" : "closed");
-        out.put("settings", settings(b.settings()));
+        Map<String, Object> settings = settings(b.settings());
+        settings.put("client_cpus", b.settings().clientCpus().isEmpty() ? null : b.settings().clientCpus());
+        settings.put("client_cpus_note", b.clientPinning());
+        out.put("settings", settings);
         out.put("workload", workload(b));
         List<Object> frameworks = new ArrayList<>();
         for (FrameworkResult f : b.frameworks()) {
@@ -120,6 +123,8 @@ public final class Results {
         out.put("version", f.version());
         out.put("start", f.start());
         out.put("url", f.url());
+        out.put("cpus", f.cpus());
+        out.put("cpus_note", f.cpusNote());
         out.put("status", f.status());
         out.put("reason", f.reason());
         out.put("log", f.log());

@@ -47,16 +47,24 @@ public final class ResultsModel {
         }
     }
 
-    /** One framework in one benchmark. {@code status} is ok, skipped or failed. */
+    /**
+     * One framework in one benchmark. {@code status} is ok, skipped or failed; {@code cpus} what it
+     * was to be pinned to and {@code cpusNote} why that was not done (null when it was, or none).
+     */
     public record FrameworkResult(String name, String title, String version, String start, String url,
-                                  String status, String reason, String log, String logTail, List<Level> levels) {
+                                  String cpus, String cpusNote, String status, String reason, String log,
+                                  String logTail, List<Level> levels) {
         public FrameworkResult {
             levels = List.copyOf(levels);
         }
     }
 
-    /** One benchmark with its resolved settings. */
-    public record BenchmarkResult(Benchmark benchmark, RunSettings settings, List<FrameworkResult> frameworks) {
+    /**
+     * One benchmark with its resolved settings; {@code clientPinning} says why the client was not
+     * pinned to {@code settings.clientCpus()} (null when it was, or when none was asked for).
+     */
+    public record BenchmarkResult(Benchmark benchmark, RunSettings settings, String clientPinning,
+                                  List<FrameworkResult> frameworks) {
         public BenchmarkResult {
             frameworks = List.copyOf(frameworks);
         }

@@ -45,6 +45,7 @@ import org.mangonel.scenario.RunSettings;
 import org.mangonel.scenario.Workload;
 import org.mangonel.stats.ErrorKind;
 import org.mangonel.stats.RunStats;
+import org.mangonel.target.CpuAffinity;
 import org.mangonel.target.FreePort;
 import org.mangonel.target.ProcessTreeSampler;
 import org.mangonel.target.ServerProcess;
@@ -109,14 +110,29 @@ public final class Runner {
     public RunResults run() throws IOException {
         for (BenchmarkPlan bp : plan.benchmarks()) {
             List<FrameworkResult> frameworks = new ArrayList<>();
-            for (Framework fw : bp.frameworks()) {
-                if (interrupted) {
-                    break;
-                }
-                frameworks.add(runFramework(bp, fw));
-                writeResults(snapshot(bp, frameworks, null));
+            String clientCpus = bp.settings().clientCpus();
+            Optional<String> previousMask = Optional.empty();
+            String clientPinning = null;
+            if (!clientCpus.isEmpty()) {
+                Optional<String> problem = CpuAffinity.problem(clientCpus);
+                previousMask = problem.isPresent() ? Optional.empty() : CpuAffinity.pinSelf(clientCpus);
+                clientPinning = problem.orElse(previousMask.isPresent() ? null
+                        : "taskset could not pin the client to CPUs " + clientCpus);
+                console.info("benchmark " + bp.benchmark().name() + ": client " + (clientPinning == null
+                        ? "pinned to CPUs " + clientCpus : "not pinned: " + clientPinning));
             }
-            done.add(new BenchmarkResult(bp.benchmark(), bp.settings(), frameworks));
+            try {
+                for (Framework fw : bp.frameworks()) {
+                    if (interrupted) {
+                        break;
+                    }
+                    frameworks.add(runFramework(bp, fw));
+                    writeResults(snapshot(bp, frameworks, clientPinning));
+                }
+            } finally {
+                previousMask.ifPresent(CpuAffinity::restoreSelf);
+            }
+            done.add(new BenchmarkResult(bp.benchmark(), bp.settings(), clientPinning, frameworks));
             if (interrupted) {
                 break;
             }
@@ -126,10 +142,10 @@ public final class Runner {
         return finalResults;
     }
 
-    private RunResults snapshot(BenchmarkPlan bp, List<FrameworkResult> inProgress, Instant finished) {
+    private RunResults snapshot(BenchmarkPlan bp, List<FrameworkResult> inProgress, String clientPinning) {
         List<BenchmarkResult> all = new ArrayList<>(done);
-        all.add(new BenchmarkResult(bp.benchmark(), bp.settings(), inProgress));
-        return new RunResults(plan.scenario(), environment, command, startedAt, finished, "running", all);
+        all.add(new BenchmarkResult(bp.benchmark(), bp.settings(), clientPinning, inProgress));
+        return new RunResults(plan.scenario(), environment, command, startedAt, null, "running", all);
     }
 
     private RunResults results(Instant finished) {
@@ -177,7 +193,17 @@ public final class Runner {
                 appendLog(log, "=== mangonel: " + header + " at " + Instant.now() + ": " + Results.startText(fw));
                 Map<String, String> env = new HashMap<>();
                 fw.env().forEach((k, v) -> env.put(k, v.replace("{port}", String.valueOf(port))));
-                process = ServerProcess.start(argv(fw, port, uri.getHost()), cwd, env, log);
+                List<String> argv = argv(fw, port, uri.getHost());
+                if (fw.cpus() != null) {
+                    Optional<String> problem = CpuAffinity.problem(fw.cpus());
+                    outcome.cpusNote = problem.orElse(null);
+                    if (problem.isPresent()) {
+                        console.info(header + ": " + problem.get());
+                    } else {
+                        argv = CpuAffinity.wrap(fw.cpus(), argv);
+                    }
+                }
+                process = ServerProcess.start(argv, cwd, env, log);
                 currentProcess = process;
                 Optional<String> notReady = process.awaitReady(address, fw.ready());
                 if (notReady.isPresent()) {
@@ -437,6 +463,7 @@ public final class Runner {
         final List<Level> levels = new ArrayList<>();
         String version;
         String url;
+        String cpusNote;
 
         Outcome(Framework fw, String log) {
             this.fw = fw;
@@ -445,8 +472,8 @@ public final class Runner {
         }
 
         FrameworkResult end(String status, String reason, String logTail) {
-            return new FrameworkResult(fw.name(), fw.title(), version, Results.startText(fw), url, status, reason,
-                    fw.managed() ? log : null, logTail, levels);
+            return new FrameworkResult(fw.name(), fw.title(), version, Results.startText(fw), url, fw.cpus(),
+                    cpusNote, status, reason, fw.managed() ? log : null, logTail, levels);
         }
 
         FrameworkResult endWithLog(String status, String reason, String logTail) {

@@ -12,11 +12,12 @@ import java.util.List;
  * @param statuses     accepted status codes; empty means any status below 400
  * @param bodyEquals   the exact body, or null
  * @param bodyContains a text the body must contain, or null
+ * @param bodyLength   the body's exact length in bytes, or null
  */
-public record Expect(List<Integer> statuses, String bodyEquals, String bodyContains) {
+public record Expect(List<Integer> statuses, String bodyEquals, String bodyContains, Long bodyLength) {
 
     /** The default expectation: any status below 400, any body. */
-    public static final Expect ANY_SUCCESS = new Expect(List.of(), null, null);
+    public static final Expect ANY_SUCCESS = new Expect(List.of(), null, null, null);
 
     public Expect {
         statuses = List.copyOf(statuses == null ? List.of() : statuses);
@@ -29,6 +30,6 @@ public record Expect(List<Integer> statuses, String bodyEquals, String bodyConta
 
     /** Whether the body is checked at all. */
     public boolean checksBody() {
-        return bodyEquals != null || bodyContains != null;
+        return bodyEquals != null || bodyContains != null || bodyLength != null;
     }
 }

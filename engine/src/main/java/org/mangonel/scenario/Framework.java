@@ -23,10 +23,12 @@ import java.util.Objects;
  * @param ready    how long to wait for the started server to accept connections
  * @param version  a shell command whose first output line is recorded as the version, or null
  * @param stopGrace how long the server gets between SIGTERM and SIGKILL
+ * @param cpus     CPUs the server is pinned to (a taskset list such as {@code "0"} or
+ *                 {@code "0,2-3"}), or null for no pinning
  */
 public record Framework(String name, String title, Start start, String url, String cwd,
                         Map<String, String> env, List<Requirement> requires, Duration ready,
-                        String version, Duration stopGrace) {
+                        String version, Duration stopGrace, String cpus) {
 
     public Framework {
         Objects.requireNonNull(name, "name");

@@ -24,6 +24,7 @@ import java.util.regex.Pattern;
 import org.mangonel.scenario.Aggregate;
 import org.mangonel.scenario.Benchmark;
 import org.mangonel.scenario.ChatWorkload;
+import org.mangonel.scenario.Rate;
 import org.mangonel.scenario.Rates;
 import org.mangonel.scenario.Expect;
 import org.mangonel.scenario.Framework;
@@ -50,17 +51,19 @@ public final class ScenarioLoader {
     static final int MAX_FILE_BYTES = 1 << 20;
 
     static final List<String> SETTINGS_KEYS = List.of("duration", "warmup", "repetitions", "aggregate",
-            "concurrency", "timeout", "threads", "connect_timeout");
+            "concurrency", "timeout", "threads", "connect_timeout", "client_cpus", "rate");
     static final List<String> TOP_KEYS = concat(List.of("name", "title", "description"), SETTINGS_KEYS,
             List.of("frameworks", "benchmarks"));
     static final List<String> FRAMEWORK_KEYS = List.of("name", "title", "start", "url", "cwd", "env", "requires",
-            "ready", "version", "stop_grace");
+            "ready", "version", "stop_grace", "cpus");
+    static final List<String> RAMP_KEYS = List.of("from", "to");
+    private static final Pattern CPU_LIST = Pattern.compile("\\d+(-\\d+)?(,\\d+(-\\d+)?)*");
     static final List<String> HTTP_KEYS = List.of("urls", "order", "keepalive", "expect", "limits");
     static final List<String> CHAT_KEYS = List.of("join", "message_rate", "message_size", "terminator", "drain");
     static final List<String> BENCHMARK_KEYS = concat(List.of("name", "title", "description", "frameworks", "protocol",
             "verify"), SETTINGS_KEYS, HTTP_KEYS, CHAT_KEYS);
     static final List<String> URL_KEYS = List.of("path", "method", "headers", "body", "weight", "expect");
-    static final List<String> EXPECT_KEYS = List.of("status", "body", "contains");
+    static final List<String> EXPECT_KEYS = List.of("status", "body", "contains", "length");
     static final List<String> LIMIT_KEYS = List.of("header", "body");
     static final List<String> REQUIRE_KEYS = List.of("command", "hint");
     static final List<String> PROTOCOLS = List.of("http", "chat");
@@ -242,7 +245,71 @@ public final class ScenarioLoader {
                     concurrency(m),
                     m.duration("timeout", Duration.ofMillis(1)),
                     m.integer("threads", 1, 256),
-                    m.duration("connect_timeout", Duration.ofMillis(1)));
+                    m.duration("connect_timeout", Duration.ofMillis(1)),
+                    cpus(m, "client_cpus"),
+                    rates(m));
+        }
+
+        /** A taskset CPU list such as 0, 1-3 or 0,2; null when absent or wrong (then reported). */
+        private String cpus(MappingReader m, String key) {
+            String text = m.string(key);
+            if (text != null && !CPU_LIST.matcher(text.replace(" ", "")).matches()) {
+                doc.error(m.value(key), "'" + key + "' should be a list of CPU numbers such as 1, 0-3 or 0,2, found '"
+                        + text + "'");
+                return null;
+            }
+            return text == null ? null : text.replace(" ", "");
+        }
+
+        /** rate: 5000/s | [1000/s, 2000/s] | {from: 100/s, to: 5000/s} | a list mixing both. */
+        private List<Rate> rates(MappingReader m) {
+            Node value = m.value("rate");
+            if (value == null) {
+                return null;
+            }
+            List<Node> items = value instanceof org.yaml.snakeyaml.nodes.MappingNode ? List.of(value) : m.list("rate");
+            if (items == null) {
+                return null;
+            }
+            if (items.isEmpty()) {
+                doc.error(value, "'rate' needs at least one rate, e.g. 5000/s");
+                return null;
+            }
+            List<Rate> out = new ArrayList<>();
+            for (Node item : items) {
+                Rate rate;
+                if (item instanceof org.yaml.snakeyaml.nodes.MappingNode) {
+                    MappingReader ramp = new MappingReader(doc, item, "a ramp (from, to)", RAMP_KEYS);
+                    Double from = ramp.require("from") ? rate(ramp, "from") : null;
+                    Double to = ramp.require("to") ? rate(ramp, "to") : null;
+                    rate = from == null || to == null ? null : new Rate(from, to);
+                } else {
+                    Double r = rateValue(item, "rate");
+                    rate = r == null ? null : Rate.constant(r);
+                }
+                if (rate == null) {
+                    return null;
+                }
+                out.add(rate);
+            }
+            return out;
+        }
+
+        private Double rate(MappingReader m, String key) {
+            return rateValue(m.value(key), key);
+        }
+
+        private Double rateValue(Node node, String key) {
+            if (!(node instanceof ScalarNode s) || !Values.plainTag(node) || node.getTag().equals(Tag.NULL)) {
+                doc.error(node, "'" + key + "' should be a rate such as 5000/s, found " + Values.describe(node));
+                return null;
+            }
+            try {
+                return Rates.parse(s.getValue());
+            } catch (IllegalArgumentException e) {
+                doc.error(node, "'" + key + "' " + e.getMessage());
+                return null;
+            }
         }
 
         private List<Integer> concurrency(MappingReader m) {
@@ -304,10 +371,15 @@ public final class ScenarioLoader {
             Duration ready = m.duration("ready", Duration.ofMillis(1));
             String version = m.string("version");
             Duration grace = m.duration("stop_grace", Duration.ZERO);
-            if (name == null || url == null || (m.has("start") && start == null)) {
+            String cpus = cpus(m, "cpus");
+            if (name == null || url == null || (m.has("start") && start == null) || (m.has("cpus") && cpus == null)) {
                 return null;
             }
-            return new Framework(name, title, start, url, cwd, env, requires, ready, version, grace);
+            if (cpus != null && start == null) {
+                doc.error(m.value("cpus"), "'cpus' pins a server the engine starts; this framework has no 'start'");
+                return null;
+            }
+            return new Framework(name, title, start, url, cwd, env, requires, ready, version, grace, cpus);
         }
 
         private Framework.Start start(MappingReader m) {
@@ -624,7 +696,8 @@ public final class ScenarioLoader {
         }
 
         private Expect expect(Node node) {
-            MappingReader m = new MappingReader(doc, node, "an expectation (status, body, contains)", EXPECT_KEYS);
+            MappingReader m = new MappingReader(doc, node, "an expectation (status, body, contains, length)",
+                    EXPECT_KEYS);
             List<Integer> statuses = new ArrayList<>();
             boolean ok = true;
             List<Node> items = m.list("status");
@@ -646,10 +719,17 @@ public final class ScenarioLoader {
                 ok = false;
             }
             ok &= !(m.has("body") && body == null) && !(m.has("contains") && contains == null);
+            Long length = m.size("length", 0);
+            ok &= !(m.has("length") && length == null);
+            if (body != null && length != null && body.getBytes(java.nio.charset.StandardCharsets.UTF_8).length != length) {
+                doc.error(m.value("length"), "'length' is " + length + " but 'body' is "
+                        + body.getBytes(java.nio.charset.StandardCharsets.UTF_8).length + " bytes");
+                ok = false;
+            }
             if (!(node instanceof org.yaml.snakeyaml.nodes.MappingNode)) {
                 return null;
             }
-            return ok ? new Expect(statuses, body, contains) : null;
+            return ok ? new Expect(statuses, body, contains, length) : null;
         }
 
         private HttpWorkload.Limits limits(Node node) {

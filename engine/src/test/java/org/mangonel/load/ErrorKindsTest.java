@@ -86,7 +86,7 @@ class ErrorKindsTest {
 
     @Test
     void bodyMismatchIsABodyError() throws Exception {
-        RunStats s = run(server.port(), "/ok", true, new Expect(List.of(200), "no", null), 4, 2000, 600);
+        RunStats s = run(server.port(), "/ok", true, new Expect(List.of(200), "no", null, null), 4, 2000, 600);
         assertOnly(s, ErrorKind.BODY);
     }
 

@@ -18,7 +18,7 @@ class HelloLoadTest {
     void closedModelAgainstHelloServerCountsOnlySuccesses() throws Exception {
         try (ServerLoops server = HelloServer.start(new InetSocketAddress("127.0.0.1", 0), 1)) {
             HttpWorkload workload = new HttpWorkload(List.of(new UrlSpec("/", "GET", List.of(), "", 1, null)),
-                    HttpWorkload.Order.WEIGHTED, true, new Expect(List.of(200), "Hello, World!", null), true, null);
+                    HttpWorkload.Order.WEIGHTED, true, new Expect(List.of(200), "Hello, World!", null, null), true, null);
             InetSocketAddress address = new InetSocketAddress("127.0.0.1", server.port());
             RequestMix mix = new RequestMix(workload, "127.0.0.1:" + server.port(), "");
             HttpLoadSpec spec = new HttpLoadSpec(address, mix, true, 8, 2, 2_000_000_000L, 1_000_000_000L,

@@ -38,7 +38,7 @@ class PlannerTest {
 
     @Test
     void layersStackDefaultsScenarioBenchmarkCommandLine() throws Exception {
-        RunSettings cli = new RunSettings(null, Duration.ZERO, null, null, null, null, null, null);
+        RunSettings cli = new RunSettings(null, Duration.ZERO, null, null, null, null, null, null, null, null);
         Plan plan = Planner.plan(scenario(), cli, Set.of(), Set.of(), 2);
         RunSettings one = plan.benchmarks().get(0).settings();
         RunSettings two = plan.benchmarks().get(1).settings();

@@ -54,23 +54,23 @@ final class SampleResults {
                 HttpWorkload.Order.WEIGHTED, true, null, true, null);
         Benchmark bench = new Benchmark("hello", "Hello", "One URL.", List.of(), RunSettings.EMPTY, workload);
         RunSettings settings = new RunSettings(Duration.ofSeconds(2), Duration.ofSeconds(1), 2, Aggregate.BEST,
-                List.of(10), Duration.ofSeconds(3), 1, Duration.ofSeconds(5));
+                List.of(10), Duration.ofSeconds(3), 1, Duration.ofSeconds(5), "", List.of());
         Instant t0 = Instant.parse("2026-01-02T03:04:05Z");
         ServerFigures server = new ServerFigures(1.5, 75.0, 50L << 20, 40L << 20, 1);
         ClientFigures client = new ClientFigures(1.0, 50.0, 60.0, 1, false);
         ClientFigures busy = new ClientFigures(1.9, 95.0, 97.0, 1, true);
         FrameworkResult fast = new FrameworkResult("fast", frameworkTitle, "1.0", "builtin:hello",
-                "http://127.0.0.1:1234", "ok", null, "logs/fast.log", null, List.of(new Level(10, "ok", null, List.of(
+                "http://127.0.0.1:1234", "0", null, "ok", null, "logs/fast.log", null, List.of(new Level(10, "ok", null, List.of(
                 new Run(1, t0, "ok", null, stats(2000, 100, 2000, 0), server, client),
                 new Run(2, t0.plusSeconds(3), "ok", null, stats(2400, 90, 2000, 3), server, busy)))));
         FrameworkResult slow = new FrameworkResult("slow", "Slow one", null, "python3 slow.py --port {port}",
-                "http://127.0.0.1:1235", "ok", null, "logs/slow.log", null, List.of(new Level(10, "ok", null, List.of(
+                "http://127.0.0.1:1235", null, null, "ok", null, "logs/slow.log", null, List.of(new Level(10, "ok", null, List.of(
                 new Run(1, t0.plusSeconds(6), "ok", null, stats(500, 400, 2000, 0), null, client),
                 new Run(2, t0.plusSeconds(9), "ok", null, stats(400, 500, 2000, 0), null, client)))));
         FrameworkResult skipped = new FrameworkResult("tornado", "Tornado", null, "python3 t.py", "http://127.0.0.1:{port}",
-                "skipped", "python3-tornado is not installed: apt-get install python3-tornado", null, null, List.of());
+                null, null, "skipped", "python3-tornado is not installed: apt-get install python3-tornado", null, null, List.of());
         FrameworkResult failed = new FrameworkResult("broken", "Broken", null, "false", "http://127.0.0.1:1236",
-                "failed", "exited with status 1 before accepting connections", "logs/broken.log",
+                null, null, "failed", "exited with status 1 before accepting connections", "logs/broken.log",
                 "Traceback (most recent call last):\nImportError: no module", List.of());
         Map<String, Object> env = new LinkedHashMap<>();
         env.put("os", "Debian GNU/Linux 12 (bookworm)");
@@ -83,6 +83,6 @@ final class SampleResults {
         env.put("java_vendor", "Test");
         env.put("jvm", "OpenJDK 64-Bit Server VM");
         return new RunResults(scenario, env, "engine scenarios/sample.yaml --duration 2s", t0, t0.plusSeconds(20), "ok",
-                List.of(new BenchmarkResult(bench, settings, List.of(slow, fast, skipped, failed))));
+                List.of(new BenchmarkResult(bench, settings, null, List.of(slow, fast, skipped, failed))));
     }
 }
