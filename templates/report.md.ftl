@@ -42,7 +42,7 @@ Delivery latency runs from when a message was due to when each recipient read it
 Each level was measured ${s.repetitions} time<#if s.repetitions gt 1>s</#if> for ${s.duration_s}s after ${s.warmup_s}s of unrecorded warm-up, with ${s.threads} event-loop thread<#if s.threads gt 1>s</#if>.
 Each row shows <#if s.aggregate == "best">the best run (most deliveries/second) of the ${s.repetitions}<#elseif s.aggregate == "median">the run with the median deliveries/second of the ${s.repetitions}<#else>the mean of the ${s.repetitions} runs (latency from all their samples)</#if>.
 <#else>
-**How it was measured.** Mangonel's own HTTP/1.1 client, closed model: each connection keeps one request in flight and sends the next as soon as a response arrives (as siege and wrk do)<#if !(b.workload.keepalive)>, with a new connection for every request (keep-alive off)</#if>. URLs: <#list b.workload.urls as u>`${u.method} ${u.path}`<#if b.workload.urls?size gt 1> (weight ${u.weight})</#if><#sep>, </#list><#if b.workload.urls?size gt 1>, ${b.workload.order} order</#if>.
+**How it was measured.** Mangonel's own HTTP/1.1 client, <#if s.rates?? && s.rates?size gt 0>open model: requests are sent on a fixed schedule (at the rate in each table's heading) spread evenly over the connections, whatever the server does; each connection keeps at most ${b.workload.pipeline} request<#if b.workload.pipeline gt 1>s</#if> in flight, and a request its connection could not send on time waits with its clock running (as wrk2 measures)<#else>closed model: each connection keeps <#if b.workload.pipeline gt 1>${b.workload.pipeline} pipelined requests<#else>one request</#if> in flight and sends the next as soon as a response arrives (as siege and wrk do)</#if><#if !(b.workload.keepalive)>, with a new connection for every request (keep-alive off)</#if>. URLs: <#list b.workload.urls as u>`${u.method} ${u.path}`<#if b.workload.urls?size gt 1> (weight ${u.weight})</#if><#sep>, </#list><#if b.workload.urls?size gt 1>, ${b.workload.order} order</#if>.
 Each concurrency level was measured ${s.repetitions} time<#if s.repetitions gt 1>s</#if> for ${s.duration_s}s after ${s.warmup_s}s of unrecorded warm-up, with ${s.threads} event-loop thread<#if s.threads gt 1>s</#if> and a ${ms(s.timeout_ms)} timeout per request.
 Each row shows <#if s.aggregate == "best">the best run (highest requests/second) of the ${s.repetitions}<#elseif s.aggregate == "median">the run with the median requests/second of the ${s.repetitions}<#else>the mean of the ${s.repetitions} runs (latency from all their samples)</#if>.
 Latency is counted from when each request was due (the moment its connection became free), so delays in the client count too; a failed request is never a latency sample.
@@ -59,11 +59,16 @@ The client was <#if s.client_cpus_note??>meant to be pinned to CPU ${s.client_cp
 | ${md(f.title)} | ${md(f.version!"–")} | <#if f.start??>`${f.start?replace("`", "'")}`<#else>already running at ${md(f.url)}</#if> |<#if pinned> ${f.cpus!"any"}<#if f.cpus_note??> (not pinned: ${md(f.cpus_note)})</#if> |</#if> ${f.status}<#if f.reason??>: ${md(f.reason)}</#if> |
 </#list>
 
-<#list s.concurrency as c>
+<#-- one table per level: a concurrency level, at a rate in the open model -->
+<#assign levelKeys = []>
+<#list b.frameworks as f><#list f.levels as l><#assign key = l.concurrency + "@" + (l.rate??)?then(l.rate.label, "")><#if !levelKeys?seq_contains(key)><#assign levelKeys = levelKeys + [key]></#if></#list></#list>
+<#list levelKeys as levelKey>
+<#assign c = levelKey?keep_before("@")?number>
+<#assign rateLabel = levelKey?keep_after("@")>
 <#assign rows = []>
 <#list b.frameworks as f>
 <#list f.levels as l>
-<#if l.concurrency == c && l.summary??>
+<#if l.concurrency + "@" + (l.rate??)?then(l.rate.label, "") == levelKey && l.summary??>
 <#-- rank: HTTP by throughput; chat (an offered load every server may carry) by share lost, then p99 -->
 <#assign rank = (b.protocol == "chat")?then((100 - l.summary.messages.delivered_pct) * 1000000 + l.summary.latency_ms.p99, -l.summary.rps)>
 <#assign rows = rows + [{"f": f, "l": l, "rps": l.summary.rps, "rank": rank}]>
@@ -71,7 +76,7 @@ The client was <#if s.client_cpus_note??>meant to be pinned to CPU ${s.client_cp
 </#list>
 </#list>
 <#assign rows = rows?sort_by("rank")>
-### ${md(b.title)}: ${c} <#if b.protocol == "chat">client<#else>connection</#if><#if c != 1>s</#if>
+### ${md(b.title)}: ${c} <#if b.protocol == "chat">client<#else>connection</#if><#if c != 1>s</#if><#if rateLabel?has_content> at ${rateLabel}</#if>
 
 <#if rows?size == 0>
 Nothing was measured at this level.
@@ -93,6 +98,15 @@ Nothing was measured at this level.
 </#list>
 </#if>
 
+<#list rows as row>
+<#if row.l.summary.open_model??>
+<#assign om = row.l.summary.open_model>
+<#if om.achieved_pct lt 99 || om.unsent gt 0>
+> **${md(row.f.title)} could not keep up:** it answered ${num(om.achieved_rps)} requests/second of the ${num(om.target_rps)} sent on schedule (${om.achieved_pct}%); ${num(om.delayed)} requests waited more than 1 ms for a free connection and ${num(om.unsent)} were never sent. Their latency counts from when they were due.
+
+</#if>
+</#if>
+</#list>
 <#if s.repetitions gt 1>
 Spread of <#if b.protocol == "chat">deliveries<#else>requests</#if>/second over the runs: <#list rows as row>${md(row.f.title)} ${num(row.l.summary.spread.rps_min)}–${num(row.l.summary.spread.rps_max)} (CV ${row.l.summary.spread.rps_cv_pct}%)<#sep>; </#list>.
 
@@ -110,7 +124,7 @@ Spread of <#if b.protocol == "chat">deliveries<#else>requests</#if>/second over 
 </#if>
 <#list b.frameworks as f>
 <#list f.levels as l>
-<#if l.concurrency == c && l.status != "ok">
+<#if l.concurrency + "@" + (l.rate??)?then(l.rate.label, "") == levelKey && l.status != "ok">
 - ${md(f.title)}: ${l.status}<#if l.reason??> (${md(l.reason)})</#if>
 </#if>
 </#list>

@@ -213,7 +213,7 @@ final class EngineCommand implements Callable<Integer> {
                 clientCpus, rates == null ? null : rates.stream().map(EngineCommand::rate).toList());
     }
 
-    private static Rate rate(String text) {
+    static Rate rate(String text) {
         try {
             int dots = text.indexOf("..");
             return dots < 0 ? Rate.constant(Rates.parse(text))

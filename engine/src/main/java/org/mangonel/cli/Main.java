@@ -26,6 +26,7 @@ public final class Main {
         cli.addSubcommand("validate", new ValidateCommand(out, err));
         cli.addSubcommand("report", new ReportCommand(out, err));
         cli.addSubcommand("serve", new ServeCommand(out, err));
+        cli.addSubcommand("load", new LoadCommand(out, err));
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         cli.setCaseInsensitiveEnumValuesAllowed(true);

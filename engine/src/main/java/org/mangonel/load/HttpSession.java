@@ -7,66 +7,85 @@ import org.mangonel.protocol.HttpResponseDecoder;
 import org.mangonel.stats.ErrorKind;
 
 /**
- * One HTTP/1.1 client connection in the closed model: one request in flight, the next one due
- * the moment the previous response was read.
+ * One HTTP/1.1 client connection, with up to {@code pipeline} requests in flight (1 unless the
+ * benchmark pipelines), in the closed or the open model.
  *
  * <pre>
- *   IDLE ──connect──▶ CONNECTING ──ok──▶ READY ──begin / due──▶ AWAITING ──response──▶ (record)
- *     ▲                  │ refused/timeout                          │   keep-alive: send next ─┐
- *     │                  ▼                                          │   else: close, reconnect │
- *     └──── BACKOFF ◀── count CONNECT                               ▼                          │
- *           (10 ms doubling to 1 s after                  timeout / reset / closed /           │
- *            consecutive failures)                        protocol: count, reconnect           │
- *                                                                   ◀──────────────────────────┘
+ *   IDLE ──connect──▶ CONNECTING ──ok──▶ OPEN ──failure──▶ (count, replace) ──▶ CONNECTING | BACKOFF
+ *                         │ refused / timeout                                    (10 ms doubling to 1 s
+ *                         ▼                                                       after consecutive failures)
+ *                     BACKOFF ──retry time──▶ CONNECTING
+ *   OPEN: fill() sends while fewer than `pipeline` are in flight and a request is due:
+ *     closed model: a request is due the moment a slot becomes free (start, connect, response);
+ *     open model:   request j of this connection is due at schedule(j·C + c); the worker marks
+ *                   them due on time, and what a busy connection could not send waits (its latency
+ *                   still runs from its due time) and is sent as soon as a slot frees.
+ *   each response: pop the oldest in-flight request, record it, fill() again (keep-alive), or
+ *   close and reconnect (Connection: close; requests pipelined behind it count as closed).
  * </pre>
  * A {@code status} or {@code body} error is counted but keeps the connection: the response was
- * framed correctly, so the connection is in a known state (as every HTTP client reuses it). Every
- * other failure leaves the connection in an unknown state, so it is replaced.
+ * well framed, so the connection is in a known state. Every other failure leaves it in an unknown
+ * state, so it is replaced, and every request in flight on it counts under that failure.
  */
 final class HttpSession implements Session, TcpConnection.Handler {
     private static final int IDLE = 0;
     private static final int CONNECTING = 1;
-    private static final int READY = 2;
-    private static final int AWAITING = 3;
-    private static final int BACKOFF = 4;
-    private static final int STOPPED = 5;
+    private static final int OPEN = 2;
+    private static final int BACKOFF = 3;
+    private static final int STOPPED = 4;
 
     private static final long FIRST_BACKOFF_NS = 10_000_000L;
     private static final long MAX_BACKOFF_NS = 1_000_000_000L;
+    /** An open-model request sent this long after it was due counts as delayed. */
+    static final long LATE_NS = 1_000_000L;
 
     private final HttpWorker worker;
+    private final int connection;
     private final TcpConnection tcp;
     private final HttpResponseDecoder decoder;
     private final RequestMix.Picker picker;
     private final BodyMatcher[] matchers;
+    private final int depth;
+    private final int[] flightUrl;
+    private final long[] flightDue;
+    private final long[] flightSent;
+    private int head;
+    private int inFlight;
 
     private int state = IDLE;
     private boolean everSettled;
-    private int url;
-    private long dueNs;
-    private long sentNs;
+    private long freeSinceNs;
+    private long nextJ;
+    private long dueCount;
     private long connectStartNs;
     private long retryAtNs;
     private long backoffNs = FIRST_BACKOFF_NS;
     private int consecutiveFailures;
 
-    HttpSession(HttpWorker worker, int index) {
+    /** @param connection this connection's number over the whole run (0-based) */
+    HttpSession(HttpWorker worker, int connection) {
         this.worker = worker;
+        this.connection = connection;
         this.tcp = new TcpConnection(worker.loop, this);
-        this.decoder = new HttpResponseDecoder(worker.spec.maxHeaderBytes(), worker.spec.maxBodyBytes());
-        RequestMix mix = worker.spec.mix();
-        this.picker = mix.picker(index + 1L);
+        HttpLoadSpec spec = worker.spec;
+        this.decoder = new HttpResponseDecoder(spec.maxHeaderBytes(), spec.maxBodyBytes());
+        RequestMix mix = spec.mix();
+        this.picker = mix.picker(connection + 1L);
         this.matchers = new BodyMatcher[mix.size()];
         for (int i = 0; i < matchers.length; i++) {
             matchers[i] = mix.newMatcher(i);
         }
+        this.depth = spec.pipeline();
+        this.flightUrl = new int[depth];
+        this.flightDue = new long[depth];
+        this.flightSent = new long[depth];
     }
 
     @Override
     public void connect(long nowNs) {
         state = CONNECTING;
         connectStartNs = nowNs;
-        dueNs = nowNs;
+        freeSinceNs = nowNs;
         worker.connectStarted();
         if (!tcp.connect(worker.spec.address())) {
             connectFailed(nowNs);
@@ -75,9 +94,17 @@ final class HttpSession implements Session, TcpConnection.Handler {
 
     @Override
     public void begin(long nowNs) {
-        dueNs = nowNs;
-        if (state == READY) {
-            send(nowNs);
+        freeSinceNs = nowNs;
+        if (state == OPEN && !worker.openModel()) {
+            fill(nowNs);
+        }
+    }
+
+    /** Open model: this connection's request {@code j} is due now (the worker calls this on time). */
+    void due(long j, long nowNs) {
+        dueCount = j + 1;
+        if (state == OPEN) {
+            fill(nowNs);
         }
     }
 
@@ -88,31 +115,60 @@ final class HttpSession implements Session, TcpConnection.Handler {
         if (worker.window != null && worker.window.measuring(nowNs)) {
             worker.recorder.connectionOpened();
         }
-        state = READY;
+        state = OPEN;
         if (worker.running(nowNs)) {
-            send(nowNs);
+            fill(nowNs);
         }
     }
 
-    private void send(long nowNs) {
+    /** Sends what is due, up to the pipeline depth, in one write. */
+    private void fill(long nowNs) {
+        if (!worker.running(nowNs) || inFlight >= depth) {
+            return;
+        }
         RequestMix mix = worker.spec.mix();
-        url = picker.next();
-        decoder.begin(mix.isHead(url), matchers[url]);
-        byte[] request = mix.request(url);
         ByteBuffer out = worker.loop.writeBuffer();
         out.clear();
-        out.put(request);
+        int added = 0;
+        long sentNs = System.nanoTime();
+        boolean open = worker.openModel();
+        while (inFlight < depth && (!open || nextJ < dueCount)) {
+            int url = picker.next();
+            byte[] request = mix.request(url);
+            if (out.remaining() < request.length) {
+                break;
+            }
+            long dueNs;
+            if (open) {
+                dueNs = worker.dueNs(connection, nextJ++);
+                if (nowNs - dueNs > LATE_NS && worker.window.records(dueNs, nowNs)) {
+                    worker.recorder.delayed();
+                }
+            } else {
+                dueNs = freeSinceNs;
+            }
+            out.put(request);
+            int slot = (head + inFlight) % depth;
+            flightUrl[slot] = url;
+            flightDue[slot] = dueNs;
+            flightSent[slot] = sentNs;
+            inFlight++;
+            added++;
+            if (worker.window.measuring(nowNs)) {
+                worker.recorder.sent(request.length);
+            }
+        }
+        if (added == 0) {
+            return;
+        }
         out.flip();
-        state = AWAITING;
-        sentNs = System.nanoTime();
+        if (inFlight == added) {
+            decoder.begin(mix.isHead(flightUrl[head]), matchers[flightUrl[head]]);
+        }
         if (!tcp.write(out)) {
             ErrorKind kind = tcp.lastFailure();
             tcp.close();
             failed(kind, nowNs);
-            return;
-        }
-        if (worker.window.measuring(nowNs)) {
-            worker.recorder.sent(request.length);
         }
     }
 
@@ -122,7 +178,7 @@ final class HttpSession implements Session, TcpConnection.Handler {
             worker.recorder.received(in.remaining());
         }
         while (in.hasRemaining()) {
-            if (state != AWAITING) {
+            if (inFlight == 0) {
                 // Bytes nobody asked for: the connection is out of step with the protocol.
                 fail(ErrorKind.PROTOCOL, nowNs);
                 return;
@@ -135,21 +191,26 @@ final class HttpSession implements Session, TcpConnection.Handler {
                 fail(ErrorKind.PROTOCOL, nowNs);
                 return;
             }
-            completed(nowNs);
-            if (state != AWAITING) {
-                return; // the connection was closed or traffic ended: leftover bytes go with it
+            if (!completed(nowNs)) {
+                return; // the connection was closed: leftover bytes go with it
             }
         }
     }
 
-    private void completed(long nowNs) {
-        boolean keep = decoder.keepAlive() && worker.spec.keepalive();
+    /** The oldest request's response is complete; returns whether the connection goes on. */
+    private boolean completed(long nowNs) {
+        int url = flightUrl[head];
+        long dueNs = flightDue[head];
+        long sentNs = flightSent[head];
+        head = (head + 1) % depth;
+        inFlight--;
         if (worker.window.records(dueNs, nowNs)) {
             int status = decoder.status();
             worker.recorder.status(status);
-            if (!worker.spec.mix().accepts(url, status)) {
+            RequestMix mix = worker.spec.mix();
+            if (!mix.accepts(url, status)) {
                 worker.recorder.error(ErrorKind.STATUS);
-            } else if (!decoder.bodyMatched() || !worker.spec.mix().acceptsLength(url, decoder.bodyBytes())) {
+            } else if (!decoder.bodyMatched() || !mix.acceptsLength(url, decoder.bodyBytes())) {
                 worker.recorder.error(ErrorKind.BODY);
             } else {
                 worker.recorder.success(nowNs - dueNs, nowNs - sentNs);
@@ -157,24 +218,27 @@ final class HttpSession implements Session, TcpConnection.Handler {
         }
         consecutiveFailures = 0;
         backoffNs = FIRST_BACKOFF_NS;
-        dueNs = nowNs;
-        if (!keep) {
+        if (!decoder.keepAlive() || !worker.spec.keepalive()) {
+            // Requests pipelined behind this one will not be answered on this connection.
+            countInFlight(ErrorKind.CLOSED, nowNs);
             tcp.close();
             state = IDLE;
             if (worker.running(nowNs)) {
                 connect(nowNs);
             }
-            return;
+            return false;
         }
-        state = READY;
-        if (worker.running(nowNs)) {
-            send(nowNs);
+        if (inFlight > 0) {
+            decoder.begin(worker.spec.mix().isHead(flightUrl[head]), matchers[flightUrl[head]]);
         }
+        freeSinceNs = nowNs;
+        fill(nowNs);
+        return state == OPEN;
     }
 
     @Override
     public void onEndOfInput(long nowNs) {
-        if (state == AWAITING) {
+        if (inFlight > 0) {
             if (decoder.endOfInput() == HttpResponseDecoder.COMPLETE) {
                 completed(nowNs); // a body delimited by the end of the connection
                 return;
@@ -201,12 +265,22 @@ final class HttpSession implements Session, TcpConnection.Handler {
         failed(kind, nowNs);
     }
 
-    /** A request failed; the connection is closed. Count it and replace the connection. */
+    /** The connection failed with requests in flight: each counts under {@code kind}; replace it. */
     private void failed(ErrorKind kind, long nowNs) {
-        if (worker.window != null && worker.window.records(dueNs, nowNs)) {
-            worker.recorder.error(kind);
-        }
+        countInFlight(kind, nowNs);
         reconnectLater(nowNs);
+    }
+
+    /** Counts every request in flight as failed with {@code kind} and forgets them. */
+    private void countInFlight(ErrorKind kind, long nowNs) {
+        for (int i = 0; i < inFlight; i++) {
+            long dueNs = flightDue[(head + i) % depth];
+            if (worker.window != null && worker.window.records(dueNs, nowNs)) {
+                worker.recorder.error(kind);
+            }
+        }
+        head = 0;
+        inFlight = 0;
     }
 
     private void connectFailed(long nowNs) {
@@ -237,8 +311,8 @@ final class HttpSession implements Session, TcpConnection.Handler {
     @Override
     public void onTimer(long nowNs) {
         switch (state) {
-            case AWAITING -> {
-                if (nowNs - sentNs > worker.spec.timeoutNs()) {
+            case OPEN -> {
+                if (inFlight > 0 && nowNs - flightSent[head] > worker.spec.timeoutNs()) {
                     fail(ErrorKind.TIMEOUT, nowNs);
                 }
             }
@@ -260,6 +334,14 @@ final class HttpSession implements Session, TcpConnection.Handler {
 
     @Override
     public void stop() {
+        if (worker.openModel() && worker.window != null) {
+            // Due in the window but never sent (the connection was busy or down): counted, not dropped.
+            for (long j = nextJ; j < dueCount; j++) {
+                if (worker.window.records(worker.dueNs(connection, j), worker.window.measureEndNs())) {
+                    worker.recorder.unsent();
+                }
+            }
+        }
         state = STOPPED;
         tcp.close();
     }

@@ -9,9 +9,16 @@ import org.mangonel.stats.RunStats;
  * @param clientCpuNs      CPU time the whole client process used during the window (and drain)
  * @param clientCpuPct     that as a share of one core
  * @param loopBusyMaxPct   the busiest event loop's CPU use during the window, percent of one core
+ * @param loopAllocatedBytes bytes the event loop threads allocated during the window
  * @param interrupted      the window was cut short by a stop request
  * @param clientFailure    an event loop failed (a bug in the client, never a server's fault), or null
  */
 public record LoadResult(RunStats stats, long clientCpuNs, double clientCpuPct, double loopBusyMaxPct,
-                         boolean interrupted, String clientFailure) {
+                         long loopAllocatedBytes, boolean interrupted, String clientFailure) {
+
+    /** Bytes the event loops allocated per completed request (or delivery) in the window. */
+    public double allocatedBytesPerRequest() {
+        long n = stats.requests() + stats.errorTotal();
+        return n == 0 ? 0 : (double) loopAllocatedBytes / n;
+    }
 }

@@ -136,8 +136,10 @@ public final class LoadRun {
 
         RunStats.Builder merged = new RunStats.Builder();
         double busiest = 0;
+        long allocated = 0;
         for (Worker w : workers) {
             w.recorder.addTo(merged);
+            allocated += Math.max(0, w.measuredAllocatedBytes());
             if (w.measuredCpuNs() >= 0) {
                 busiest = Math.max(busiest, 100.0 * w.measuredCpuNs() / cpuWindowNs);
             }
@@ -149,7 +151,7 @@ public final class LoadRun {
         long clientCpu = cpuAtMeasureStart < 0 ? 0 : cpuAtEnd - cpuAtMeasureStart;
         Throwable failure = loopFailure.get();
         return new LoadResult(merged.build(measuredNs), clientCpu, 100.0 * clientCpu / cpuWindowNs, busiest,
-                stopRequested && failure == null, failure == null ? null : failure.toString());
+                allocated, stopRequested && failure == null, failure == null ? null : failure.toString());
     }
 
     private void report(ProgressListener listener, long elapsedNs, long totalNs, long measureStartNs) {

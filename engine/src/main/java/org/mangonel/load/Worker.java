@@ -1,7 +1,6 @@
 package org.mangonel.load;
 
 import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.util.concurrent.CountDownLatch;
 import org.mangonel.net.EventLoop;
 import org.mangonel.stats.Recorder;
@@ -26,7 +25,8 @@ abstract class Worker implements EventLoop.Driver {
     /** At most this many connects in flight per loop, so a server's listen backlog is not overrun. */
     static final int MAX_CONNECTING = 64;
 
-    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    private static final com.sun.management.ThreadMXBean THREADS =
+            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 
     final EventLoop loop;
     final Recorder recorder = new Recorder();
@@ -43,7 +43,9 @@ abstract class Worker implements EventLoop.Driver {
     private long nextScanNs;
     private long nextPublishNs;
     private long cpuAtMeasureStartNs = -1;
+    private long allocatedAtMeasureStart;
     private volatile long measuredCpuNs = -1;
+    private volatile long measuredAllocatedBytes = -1;
 
     Worker(EventLoop loop, CountDownLatch ready) {
         this.loop = loop;
@@ -118,6 +120,7 @@ abstract class Worker implements EventLoop.Driver {
         if (window != null && !measuring && nowNs >= window.measureStartNs()) {
             measuring = true;
             cpuAtMeasureStartNs = THREADS.getCurrentThreadCpuTime();
+            allocatedAtMeasureStart = THREADS.getCurrentThreadAllocatedBytes();
         }
         while (nextToConnect < sessions.length && connecting < MAX_CONNECTING) {
             sessions[nextToConnect++].connect(nowNs);
@@ -152,6 +155,7 @@ abstract class Worker implements EventLoop.Driver {
         }
         if (measuring) {
             measuredCpuNs = THREADS.getCurrentThreadCpuTime() - cpuAtMeasureStartNs;
+            measuredAllocatedBytes = THREADS.getCurrentThreadAllocatedBytes() - allocatedAtMeasureStart;
         }
         recorder.publishProgress();
         finished = true;
@@ -165,5 +169,13 @@ abstract class Worker implements EventLoop.Driver {
     /** CPU time this loop's thread used in the measured window, or -1; read after the loop ended. */
     long measuredCpuNs() {
         return measuredCpuNs;
+    }
+
+    /**
+     * Bytes this loop's thread allocated in the measured window (the hot path should allocate
+     * nothing per request; what remains is per-pass bookkeeping such as progress snapshots), or -1.
+     */
+    long measuredAllocatedBytes() {
+        return measuredAllocatedBytes;
     }
 }

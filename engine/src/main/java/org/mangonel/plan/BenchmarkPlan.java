@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.mangonel.scenario.Benchmark;
 import org.mangonel.scenario.Framework;
+import org.mangonel.scenario.Rate;
 import org.mangonel.scenario.RunSettings;
 
 /**
@@ -22,23 +23,42 @@ public record BenchmarkPlan(Benchmark benchmark, RunSettings settings, List<Fram
         frameworks = List.copyOf(frameworks);
     }
 
-    /** One measured window: a concurrency level and a repetition number (1-based). */
-    public record Trial(int concurrency, int repetition) {
+    /**
+     * One measured window: a concurrency level, a rate (null in the closed model) and a repetition
+     * number (1-based).
+     */
+    public record Trial(int concurrency, Rate rate, int repetition) {
+    }
+
+    /** One table of the report: a concurrency level at a rate (null in the closed model). */
+    public record Level(int concurrency, Rate rate) {
+    }
+
+    /** The levels in run order: each rate of the sweep, and within it each concurrency level. */
+    public List<Level> levels() {
+        List<Level> out = new ArrayList<>();
+        List<Rate> rates = settings.openModel() ? settings.rates() : java.util.Collections.singletonList(null);
+        for (Rate rate : rates) {
+            for (int level : settings.concurrency()) {
+                out.add(new Level(level, rate));
+            }
+        }
+        return out;
     }
 
     /** The trials run on each framework, in order: every repetition of a level, then the next level. */
     public List<Trial> trials() {
         List<Trial> out = new ArrayList<>();
-        for (int level : settings.concurrency()) {
+        for (Level level : levels()) {
             for (int rep = 1; rep <= settings.repetitions(); rep++) {
-                out.add(new Trial(level, rep));
+                out.add(new Trial(level.concurrency(), level.rate(), rep));
             }
         }
         return out;
     }
 
     public int trialsPerFramework() {
-        return settings.concurrency().size() * settings.repetitions();
+        return levels().size() * settings.repetitions();
     }
 
     /** Warm-up plus measured time of every trial on every framework. */

@@ -60,8 +60,11 @@ public final class Planner {
         out.append("scenario ").append(s.name()).append(" (").append(s.source().file()).append(")\n");
         for (BenchmarkPlan b : plan.benchmarks()) {
             RunSettings r = b.settings();
+            String model = b.benchmark().workload() instanceof org.mangonel.scenario.ChatWorkload ? "open model"
+                    : r.openModel() ? "open model, rates " + r.rates().stream().map(org.mangonel.scenario.Rate::label)
+                    .toList() : "closed model";
             out.append("benchmark ").append(b.benchmark().name()).append(" [").append(b.benchmark().workload().protocol())
-                    .append(", closed model]: concurrency ").append(r.concurrency()).append(", ")
+                    .append(", ").append(model).append("]: concurrency ").append(r.concurrency()).append(", ")
                     .append(r.repetitions()).append(" repetition(s) of ").append(human(r.duration()))
                     .append(" after ").append(human(r.warmup())).append(" warm-up, ")
                     .append(r.aggregate().word()).append(" kept, timeout ").append(human(r.timeout()))
@@ -77,7 +80,8 @@ public final class Planner {
                 }
                 out.append(", ").append(f.url()).append('\n');
                 for (BenchmarkPlan.Trial t : b.trials()) {
-                    out.append("    concurrency ").append(t.concurrency()).append(", repetition ")
+                    out.append("    concurrency ").append(t.concurrency())
+                            .append(t.rate() == null ? "" : " at " + t.rate().label()).append(", repetition ")
                             .append(t.repetition()).append('\n');
                 }
             }

@@ -17,6 +17,7 @@ import org.mangonel.scenario.Aggregate;
 import org.mangonel.scenario.ChatWorkload;
 import org.mangonel.scenario.Framework;
 import org.mangonel.scenario.HttpWorkload;
+import org.mangonel.scenario.Rate;
 import org.mangonel.scenario.RunSettings;
 import org.mangonel.scenario.Scenario;
 import org.mangonel.scenario.UrlSpec;
@@ -67,7 +68,7 @@ public final class Results {
         out.put("description", b.benchmark().description());
         boolean chat = b.benchmark().workload() instanceof ChatWorkload;
         out.put("protocol", b.benchmark().workload().protocol());
-        out.put("model", chat ? "open" : "closed");
+        out.put("model", chat || b.settings().openModel() ? "open" : "closed");
         Map<String, Object> settings = settings(b.settings());
         settings.put("client_cpus", b.settings().clientCpus().isEmpty() ? null : b.settings().clientCpus());
         settings.put("client_cpus_note", b.clientPinning());
@@ -91,6 +92,11 @@ public final class Results {
         out.put("timeout_ms", r.timeout().toMillis());
         out.put("connect_timeout_ms", r.connectTimeout().toMillis());
         out.put("threads", r.threads());
+        List<Object> rates = new ArrayList<>();
+        for (Rate rate : r.rates()) {
+            rates.add(rate.label());
+        }
+        out.put("rates", rates);
         return out;
     }
 
@@ -105,6 +111,7 @@ public final class Results {
             out.put("order", http.order().word());
             out.put("keepalive", http.keepalive());
             out.put("verify", http.verify());
+            out.put("pipeline", http.pipeline());
         } else if (b.benchmark().workload() instanceof ChatWorkload chat) {
             out.put("join", chat.join());
             out.put("message_rate_per_client", chat.messageRate());
@@ -140,33 +147,43 @@ public final class Results {
     private static Map<String, Object> level(Level level, Aggregate aggregate, boolean chat) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("concurrency", level.concurrency());
+        Rate rate = level.rate();
+        out.put("rate", rate == null ? null : map("label", rate.label(), "from_rps", rate.fromPerSecond(),
+                "to_rps", rate.toPerSecond()));
         out.put("status", level.status());
         out.put("reason", level.reason());
         List<Object> runs = new ArrayList<>();
         for (Run run : level.runs()) {
-            runs.add(run(run, chat));
+            runs.add(run(run, chat, rate));
         }
         out.put("runs", runs);
-        out.put("summary", summary(level.runs(), aggregate, chat));
+        out.put("summary", summary(level.runs(), aggregate, chat, rate));
         return out;
     }
 
     /** One run's figures (also the shape of a summary's figures). */
-    private static Map<String, Object> run(Run run, boolean chat) {
+    private static Map<String, Object> run(Run run, boolean chat, Rate rate) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("repetition", run.repetition());
         out.put("started_at", run.startedAt() == null ? null : run.startedAt().toString());
         out.put("status", run.status());
         out.put("reason", run.reason());
-        figures(out, run.stats(), chat);
+        figures(out, run.stats(), chat, rate);
         out.put("histogram", HistogramCodec.encode(run.stats().corrected()));
         out.put("server", server(run.server()));
         out.put("client", client(run.client()));
         return out;
     }
 
-    private static void figures(Map<String, Object> out, RunStats s, boolean chat) {
+    private static void figures(Map<String, Object> out, RunStats s, boolean chat, Rate rate) {
         out.put("requests", s.requests());
+        if (rate != null) {
+            double target = (rate.fromPerSecond() + rate.toPerSecond()) / 2;
+            double achieved = s.rate();
+            out.put("open_model", map("target_rps", round(target, 2), "achieved_rps", round(achieved, 2),
+                    "achieved_pct", round(target == 0 ? 0 : 100 * achieved / target, 2),
+                    "delayed", s.delayed(), "unsent", s.unsent()));
+        }
         if (chat) {
             long expected = s.deliveriesExpected();
             out.put("messages", map("sent", s.messagesSent(), "expected", expected, "delivered", s.deliveries(),
@@ -218,7 +235,7 @@ public final class Results {
         }
         return map("cpu_s", round(c.cpuSeconds(), 3), "cpu_pct", round(c.cpuPercent(), 1),
                 "loop_busy_max_pct", round(c.loopBusyMaxPct(), 1), "threads", c.threads(),
-                "saturated", c.saturated());
+                "saturated", c.saturated(), "alloc_bytes_per_request", round(c.allocatedBytesPerRequest(), 2));
     }
 
     /**
@@ -226,7 +243,7 @@ public final class Results {
      * mean, throughput and counts averaged and latency from all repetitions' samples merged.
      * Always with the spread of requests/second across repetitions.
      */
-    static Map<String, Object> summary(List<Run> runs, Aggregate aggregate, boolean chat) {
+    static Map<String, Object> summary(List<Run> runs, Aggregate aggregate, boolean chat, Rate rate) {
         List<Run> ok = runs.stream().filter(r -> r.status().equals("ok")).toList();
         boolean partial = false;
         if (ok.isEmpty()) {
@@ -249,7 +266,7 @@ public final class Results {
             ok.forEach(r -> merged.add(r.stats()));
             long totalNs = ok.stream().mapToLong(r -> r.stats().durationNs()).sum();
             RunStats all = merged.build(totalNs);
-            figures(out, all, chat);
+            figures(out, all, chat, rate);
             int n = ok.size();
             out.put("requests", Math.round((double) all.requests() / n));
             @SuppressWarnings("unchecked")
@@ -262,7 +279,7 @@ public final class Results {
         } else {
             Run chosen = aggregate == Aggregate.BEST ? byRate.get(0) : byRate.get(byRate.size() / 2);
             out.put("chosen_repetition", chosen.repetition());
-            figures(out, chosen.stats(), chat);
+            figures(out, chosen.stats(), chat, rate);
             out.put("server", server(chosen.server()));
             out.put("client", client(chosen.client()));
         }
@@ -296,7 +313,8 @@ public final class Results {
         return new ClientFigures(all.stream().mapToDouble(ClientFigures::cpuSeconds).average().orElse(0),
                 all.stream().mapToDouble(ClientFigures::cpuPercent).average().orElse(0),
                 all.stream().mapToDouble(ClientFigures::loopBusyMaxPct).max().orElse(0), all.get(0).threads(),
-                all.stream().anyMatch(ClientFigures::saturated));
+                all.stream().anyMatch(ClientFigures::saturated),
+                all.stream().mapToDouble(ClientFigures::allocatedBytesPerRequest).average().orElse(0));
     }
 
     /** How a framework's start is shown: the command, builtin:NAME, or null. */

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.mangonel.scenario.Benchmark;
+import org.mangonel.scenario.Rate;
 import org.mangonel.scenario.RunSettings;
 import org.mangonel.scenario.Scenario;
 import org.mangonel.stats.RunStats;
@@ -30,9 +31,10 @@ public final class ResultsModel {
      * @param threads        event loops
      * @param saturated      the busiest loop was (nearly) always busy: the client may have limited
      *                       the figures
+     * @param allocatedBytesPerRequest what the event loops allocated per request in the window
      */
     public record ClientFigures(double cpuSeconds, double cpuPercent, double loopBusyMaxPct, int threads,
-                                boolean saturated) {
+                                boolean saturated, double allocatedBytesPerRequest) {
     }
 
     /** One measured window. {@code status} is ok, failed or interrupted. */
@@ -40,8 +42,8 @@ public final class ResultsModel {
                       ServerFigures server, ClientFigures client) {
     }
 
-    /** One concurrency level on one framework: its repetitions. */
-    public record Level(int concurrency, String status, String reason, List<Run> runs) {
+    /** One concurrency level (at a rate, in the open model; else null) on one framework: its repetitions. */
+    public record Level(int concurrency, Rate rate, String status, String reason, List<Run> runs) {
         public Level {
             runs = List.copyOf(runs);
         }

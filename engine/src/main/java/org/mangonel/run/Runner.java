@@ -226,7 +226,7 @@ public final class Runner {
                 return outcome.endWithLog("failed", reason, process == null ? null : process.tailLog(LOG_TAIL_LINES));
             }
 
-            for (int level : s.concurrency()) {
+            for (BenchmarkPlan.Level level : bp.levels()) {
                 List<Run> runs = new ArrayList<>();
                 for (int rep = 1; rep <= s.repetitions() && !interrupted; rep++) {
                     Run run = trial(bp, fw, bench.load(level), level, rep, process);
@@ -266,7 +266,7 @@ public final class Runner {
     private interface Workbench {
         Optional<String> verify();
 
-        LoadRun load(int level);
+        LoadRun load(BenchmarkPlan.Level level);
     }
 
     private static Workbench workbench(Workload workload, RunSettings s, URI uri, InetSocketAddress address,
@@ -282,8 +282,8 @@ public final class Runner {
                 }
 
                 @Override
-                public LoadRun load(int level) {
-                    return LoadRun.chat(new ChatLoadSpec(address, level, s.threads(), chat.messageRate(),
+                public LoadRun load(BenchmarkPlan.Level level) {
+                    return LoadRun.chat(new ChatLoadSpec(address, level.concurrency(), s.threads(), chat.messageRate(),
                             chat.messageSize(), terminator, chat.join(), s.connectTimeout().toNanos(),
                             chat.drain().toNanos()));
                 }
@@ -300,16 +300,16 @@ public final class Runner {
             }
 
             @Override
-            public LoadRun load(int level) {
-                return LoadRun.http(new HttpLoadSpec(address, mix, http.keepalive(), level, s.threads(),
+            public LoadRun load(BenchmarkPlan.Level level) {
+                return LoadRun.http(new HttpLoadSpec(address, mix, http.keepalive(), level.concurrency(), s.threads(),
                         s.timeout().toNanos(), s.connectTimeout().toNanos(), http.limits().maxHeaderBytes(),
-                        http.limits().maxBodyBytes()));
+                        http.limits().maxBodyBytes(), http.pipeline(), level.rate()));
             }
         };
     }
 
-    private Run trial(BenchmarkPlan bp, Framework fw, LoadRun load, int level, int rep, ServerProcess process)
-            throws InterruptedException {
+    private Run trial(BenchmarkPlan bp, Framework fw, LoadRun load, BenchmarkPlan.Level level, int rep,
+                      ServerProcess process) throws InterruptedException {
         RunSettings s = bp.settings();
         current = load;
         if (interrupted) {
@@ -318,8 +318,8 @@ public final class Runner {
         ProcessTreeSampler sampler = process != null && ProcessTreeSampler.supported()
                 ? new ProcessTreeSampler(process.pid()) : null;
         Instant started = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
-        String label = String.format(Locale.ROOT, "%s · %s · c=%d · rep %d/%d", bp.benchmark().name(), fw.name(),
-                level, rep, s.repetitions());
+        String label = String.format(Locale.ROOT, "%s · %s · c=%d%s · rep %d/%d", bp.benchmark().name(), fw.name(),
+                level.concurrency(), level.rate() == null ? "" : " @ " + level.rate().label(), rep, s.repetitions());
         boolean chat = bp.benchmark().workload() instanceof ChatWorkload;
         String unit = chat ? "deliveries" : "requests";
         String perSecond = chat ? "deliveries/s" : "req/s";
@@ -348,7 +348,8 @@ public final class Runner {
         }
         RunStats stats = result.stats();
         ClientFigures client = new ClientFigures(result.clientCpuNs() / 1e9, result.clientCpuPct(),
-                result.loopBusyMaxPct(), Math.min(s.threads(), level), result.loopBusyMaxPct() >= SATURATED_LOOP_PCT);
+                result.loopBusyMaxPct(), Math.min(s.threads(), level.concurrency()),
+                result.loopBusyMaxPct() >= SATURATED_LOOP_PCT, result.allocatedBytesPerRequest());
         String status = "ok";
         String reason = null;
         if (result.clientFailure() != null) {
@@ -373,10 +374,11 @@ public final class Runner {
         return new Run(rep, started, status, reason, stats, server, client);
     }
 
-    private static Level level(int concurrency, List<Run> runs) {
+    private static Level level(BenchmarkPlan.Level level, List<Run> runs) {
         boolean anyOk = runs.stream().anyMatch(r -> r.status().equals("ok"));
         String reason = anyOk || runs.isEmpty() ? null : runs.get(runs.size() - 1).reason();
-        return new Level(concurrency, anyOk ? "ok" : "failed", runs.isEmpty() ? "interrupted" : reason, runs);
+        return new Level(level.concurrency(), level.rate(), anyOk ? "ok" : "failed",
+                runs.isEmpty() ? "interrupted" : reason, runs);
     }
 
     private static String errorSummary(RunStats stats) {

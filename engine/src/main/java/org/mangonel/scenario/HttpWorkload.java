@@ -12,9 +12,10 @@ import java.util.Objects;
  * @param expect    what a successful response looks like (per-URL expectations override it)
  * @param verify    request each URL once before measuring and require {@code expect}
  * @param limits    size limits for responses
+ * @param pipeline  requests kept in flight per connection (HTTP/1.1 pipelining); 1 for none
  */
 public record HttpWorkload(List<UrlSpec> urls, Order order, boolean keepalive, Expect expect, boolean verify,
-                           Limits limits) implements Workload {
+                           Limits limits, int pipeline) implements Workload {
 
     public HttpWorkload {
         urls = List.copyOf(urls);
@@ -24,6 +25,9 @@ public record HttpWorkload(List<UrlSpec> urls, Order order, boolean keepalive, E
         Objects.requireNonNull(order, "order");
         expect = expect == null ? Expect.ANY_SUCCESS : expect;
         limits = limits == null ? Limits.DEFAULTS : limits;
+        if (pipeline < 1) {
+            throw new IllegalArgumentException("pipeline must be at least 1");
+        }
     }
 
     @Override

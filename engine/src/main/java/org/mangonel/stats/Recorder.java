@@ -24,6 +24,8 @@ public final class Recorder {
     private long deliveriesExpected;
     private long duplicates;
     private long corrupted;
+    private long delayed;
+    private long unsent;
     private volatile Progress progress = Progress.ZERO;
 
     /**
@@ -82,6 +84,16 @@ public final class Recorder {
         corrupted++;
     }
 
+    /** Open model: a request sent more than a millisecond after it was due. */
+    public void delayed() {
+        delayed++;
+    }
+
+    /** Open model: a request due in the window that was never sent (its connection was busy or down). */
+    public void unsent() {
+        unsent++;
+    }
+
     /** Publishes a progress snapshot for other threads; call a few times a second at most. */
     public void publishProgress() {
         long errorTotal = 0;
@@ -100,6 +112,6 @@ public final class Recorder {
     /** Adds everything this recorder holds into {@code into}; call after the owner stopped. */
     public void addTo(RunStats.Builder into) {
         into.add(corrected, uncorrected, errors, statuses, requests, bytesReceived, bytesSent, connectionsOpened,
-                messagesSent, deliveriesExpected, duplicates, corrupted);
+                messagesSent, deliveriesExpected, duplicates, corrupted, delayed, unsent);
     }
 }

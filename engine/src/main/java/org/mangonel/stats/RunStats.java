@@ -23,6 +23,8 @@ public final class RunStats {
     private final long deliveriesExpected;
     private final long duplicates;
     private final long corrupted;
+    private final long delayed;
+    private final long unsent;
     private final long durationNs;
 
     private RunStats(Builder b, long durationNs) {
@@ -48,6 +50,8 @@ public final class RunStats {
         this.deliveriesExpected = b.deliveriesExpected;
         this.duplicates = b.duplicates;
         this.corrupted = b.corrupted;
+        this.delayed = b.delayed;
+        this.unsent = b.unsent;
         this.durationNs = durationNs;
     }
 
@@ -118,6 +122,16 @@ public final class RunStats {
         return durationNs;
     }
 
+    /** Open model: requests sent more than a millisecond after they were due. */
+    public long delayed() {
+        return delayed;
+    }
+
+    /** Open model: requests due in the window that were never sent. */
+    public long unsent() {
+        return unsent;
+    }
+
     /** Successes per second over the measured window. */
     public double rate() {
         return durationNs <= 0 ? 0 : requests * 1e9 / durationNs;
@@ -145,9 +159,12 @@ public final class RunStats {
         private long deliveriesExpected;
         private long duplicates;
         private long corrupted;
+        private long delayed;
+        private long unsent;
 
         void add(Histogram c, Histogram u, long[] errorCounts, long[] statusCounts, long requestCount, long received,
-                 long sent, long connections, long messages, long expected, long dups, long bad) {
+                 long sent, long connections, long messages, long expected, long dups, long bad, long late,
+                 long neverSent) {
             corrected.add(c);
             uncorrected.add(u);
             for (int i = 0; i < errors.length; i++) {
@@ -164,6 +181,8 @@ public final class RunStats {
             deliveriesExpected += expected;
             duplicates += dups;
             corrupted += bad;
+            delayed += late;
+            unsent += neverSent;
         }
 
         /** Adds a whole run (used when merging repetitions). */
@@ -173,7 +192,7 @@ public final class RunStats {
             long[] st = new long[600];
             s.statuses.forEach((k, v) -> st[k] = v);
             add(s.corrected, s.uncorrected, e, st, s.requests, s.bytesReceived, s.bytesSent, s.connectionsOpened,
-                    s.messagesSent, s.deliveriesExpected, s.duplicates, s.corrupted);
+                    s.messagesSent, s.deliveriesExpected, s.duplicates, s.corrupted, s.delayed, s.unsent);
             return this;
         }
 

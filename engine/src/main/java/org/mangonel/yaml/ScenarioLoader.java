@@ -58,7 +58,7 @@ public final class ScenarioLoader {
             "ready", "version", "stop_grace", "cpus");
     static final List<String> RAMP_KEYS = List.of("from", "to");
     private static final Pattern CPU_LIST = Pattern.compile("\\d+(-\\d+)?(,\\d+(-\\d+)?)*");
-    static final List<String> HTTP_KEYS = List.of("urls", "order", "keepalive", "expect", "limits");
+    static final List<String> HTTP_KEYS = List.of("urls", "order", "keepalive", "expect", "limits", "pipeline");
     static final List<String> CHAT_KEYS = List.of("join", "message_rate", "message_size", "terminator", "drain");
     static final List<String> BENCHMARK_KEYS = concat(List.of("name", "title", "description", "frameworks", "protocol",
             "verify"), SETTINGS_KEYS, HTTP_KEYS, CHAT_KEYS);
@@ -517,6 +517,10 @@ public final class ScenarioLoader {
             } else if ("chat".equals(protocol)) {
                 misplaced(m, HTTP_KEYS, "http");
                 workload = chatWorkload(m);
+                if (m.has("rate")) {
+                    doc.error(m.value("rate"), "'rate' is for http benchmarks; a chat sets 'message_rate' per client");
+                    workload = null;
+                }
             }
             if (name == null || workload == null) {
                 return null;
@@ -596,14 +600,21 @@ public final class ScenarioLoader {
             Boolean verify = m.bool("verify");
             Expect expect = m.has("expect") ? expect(m.value("expect")) : null;
             HttpWorkload.Limits limits = m.has("limits") ? limits(m.value("limits")) : null;
+            Integer pipeline = m.integer("pipeline", 1, 1024);
             List<UrlSpec> urls = urls(m);
             if (urls == null || (m.has("order") && order == null) || (m.has("expect") && expect == null)
-                    || (m.has("limits") && limits == null)) {
+                    || (m.has("limits") && limits == null) || (m.has("pipeline") && pipeline == null)) {
+                return null;
+            }
+            if (pipeline != null && pipeline > 1 && Boolean.FALSE.equals(keepalive)) {
+                doc.error(m.value("pipeline"), "'pipeline' needs keep-alive: a connection that closes after each "
+                        + "response cannot carry several requests");
                 return null;
             }
             return new HttpWorkload(urls, order == null ? HttpWorkload.Order.WEIGHTED
                     : HttpWorkload.Order.valueOf(order.toUpperCase(Locale.ROOT)),
-                    keepalive == null || keepalive, expect, verify == null || verify, limits);
+                    keepalive == null || keepalive, expect, verify == null || verify, limits,
+                    pipeline == null ? 1 : pipeline);
         }
 
         private List<UrlSpec> urls(MappingReader m) {

@@ -3,7 +3,6 @@ package org.mangonel.load;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -11,8 +10,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.mangonel.fixtures.FaultServer;
 import org.mangonel.scenario.Expect;
-import org.mangonel.scenario.HttpWorkload;
-import org.mangonel.scenario.UrlSpec;
 import org.mangonel.stats.ErrorKind;
 import org.mangonel.stats.RunStats;
 
@@ -32,14 +29,9 @@ class ErrorKindsTest {
 
     private static RunStats run(int port, String path, boolean keepalive, Expect expect, int connections,
                                 long timeoutMs, long durationMs) throws Exception {
-        HttpWorkload workload = new HttpWorkload(List.of(new UrlSpec(path, "GET", List.of(), "", 1, null)),
-                HttpWorkload.Order.WEIGHTED, keepalive, expect, false, null);
-        InetSocketAddress address = new InetSocketAddress("127.0.0.1", port);
-        RequestMix mix = new RequestMix(workload, "127.0.0.1:" + port, "");
-        HttpLoadSpec spec = new HttpLoadSpec(address, mix, keepalive, connections, 1, timeoutMs * 1_000_000L,
-                500_000_000L, 64 * 1024, 1 << 20);
-        return LoadRun.http(spec).execute(0, durationMs * 1_000_000L, 2_000_000_000L, ProgressListener.NONE, () -> { })
-                .stats();
+        HttpRuns.Options o = HttpRuns.Options.of(path).keepalive(keepalive).expect(expect).connections(connections)
+                .timeoutMs(timeoutMs);
+        return HttpRuns.run(port, o, 0, durationMs).stats();
     }
 
     private static RunStats run(String path) throws Exception {

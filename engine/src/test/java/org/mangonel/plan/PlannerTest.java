@@ -56,9 +56,9 @@ class PlannerTest {
         Plan plan = Planner.plan(scenario(), RunSettings.EMPTY, Set.of(), Set.of(), 2);
         assertEquals(2, plan.benchmarks().get(0).frameworks().size());
         assertEquals(1, plan.benchmarks().get(1).frameworks().size(), "the benchmark's subset");
-        assertEquals(List.of(new BenchmarkPlan.Trial(10, 1), new BenchmarkPlan.Trial(10, 2),
-                new BenchmarkPlan.Trial(10, 3), new BenchmarkPlan.Trial(100, 1), new BenchmarkPlan.Trial(100, 2),
-                new BenchmarkPlan.Trial(100, 3)), plan.benchmarks().get(0).trials());
+        assertEquals(List.of(new BenchmarkPlan.Trial(10, null, 1), new BenchmarkPlan.Trial(10, null, 2),
+                new BenchmarkPlan.Trial(10, null, 3), new BenchmarkPlan.Trial(100, null, 1), new BenchmarkPlan.Trial(100, null, 2),
+                new BenchmarkPlan.Trial(100, null, 3)), plan.benchmarks().get(0).trials());
         assertEquals(2 * 6 + 6, plan.trialCount());
         // (10 s + 2 s warm-up) × 12 windows + (4 s + 2 s) × 6 windows
         assertEquals(Duration.ofSeconds(12 * 12 + 6 * 6), plan.loadTime());

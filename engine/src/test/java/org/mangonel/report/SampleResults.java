@@ -51,20 +51,20 @@ final class SampleResults {
                 new Source("scenarios/sample.yaml", "/tmp", "0123456789abcdef0123456789abcdef"),
                 RunSettings.EMPTY, List.of(), List.of());
         HttpWorkload workload = new HttpWorkload(List.of(new UrlSpec("/", "GET", List.of(), "", 1, null)),
-                HttpWorkload.Order.WEIGHTED, true, null, true, null);
+                HttpWorkload.Order.WEIGHTED, true, null, true, null, 1);
         Benchmark bench = new Benchmark("hello", "Hello", "One URL.", List.of(), RunSettings.EMPTY, workload);
         RunSettings settings = new RunSettings(Duration.ofSeconds(2), Duration.ofSeconds(1), 2, Aggregate.BEST,
                 List.of(10), Duration.ofSeconds(3), 1, Duration.ofSeconds(5), "", List.of());
         Instant t0 = Instant.parse("2026-01-02T03:04:05Z");
         ServerFigures server = new ServerFigures(1.5, 75.0, 50L << 20, 40L << 20, 1);
-        ClientFigures client = new ClientFigures(1.0, 50.0, 60.0, 1, false);
-        ClientFigures busy = new ClientFigures(1.9, 95.0, 97.0, 1, true);
+        ClientFigures client = new ClientFigures(1.0, 50.0, 60.0, 1, false, 0.0);
+        ClientFigures busy = new ClientFigures(1.9, 95.0, 97.0, 1, true, 0.5);
         FrameworkResult fast = new FrameworkResult("fast", frameworkTitle, "1.0", "builtin:hello",
-                "http://127.0.0.1:1234", "0", null, "ok", null, "logs/fast.log", null, List.of(new Level(10, "ok", null, List.of(
+                "http://127.0.0.1:1234", "0", null, "ok", null, "logs/fast.log", null, List.of(new Level(10, null, "ok", null, List.of(
                 new Run(1, t0, "ok", null, stats(2000, 100, 2000, 0), server, client),
                 new Run(2, t0.plusSeconds(3), "ok", null, stats(2400, 90, 2000, 3), server, busy)))));
         FrameworkResult slow = new FrameworkResult("slow", "Slow one", null, "python3 slow.py --port {port}",
-                "http://127.0.0.1:1235", null, null, "ok", null, "logs/slow.log", null, List.of(new Level(10, "ok", null, List.of(
+                "http://127.0.0.1:1235", null, null, "ok", null, "logs/slow.log", null, List.of(new Level(10, null, "ok", null, List.of(
                 new Run(1, t0.plusSeconds(6), "ok", null, stats(500, 400, 2000, 0), null, client),
                 new Run(2, t0.plusSeconds(9), "ok", null, stats(400, 500, 2000, 0), null, client)))));
         FrameworkResult skipped = new FrameworkResult("tornado", "Tornado", null, "python3 t.py", "http://127.0.0.1:{port}",

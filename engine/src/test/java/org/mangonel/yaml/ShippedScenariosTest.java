@@ -33,12 +33,31 @@ class ShippedScenariosTest {
         assertFalse(s.benchmarks().isEmpty());
     }
 
+    /**
+     * "Commented key by key": the first use of every distinct key has a comment on one of the
+     * four lines above it (or on its own line), so a reader meets an explanation of each key
+     * the first time it appears. Repeated entries need not repeat it.
+     */
     @ParameterizedTest(name = "{0}")
     @MethodSource("shipped")
-    void isCommentedLikeATutorial(Path file) throws Exception {
+    void explainsEveryKeyWhereItFirstAppears(Path file) throws Exception {
         List<String> lines = Files.readAllLines(file);
-        long keys = lines.stream().filter(l -> l.matches("\\s*(- )?[a-z_]+:.*") && !l.trim().startsWith("#")).count();
-        long comments = lines.stream().filter(l -> l.trim().startsWith("#")).count();
-        assertTrue(comments * 2 >= keys, file + ": " + comments + " comment lines for " + keys + " keys");
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        java.util.regex.Pattern key = java.util.regex.Pattern.compile("^\\s*(?:- )?([a-z_]+):(?:\\s|$).*");
+        List<String> unexplained = new java.util.ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            java.util.regex.Matcher m = key.matcher(lines.get(i));
+            if (!m.matches() || !seen.add(m.group(1))) {
+                continue;
+            }
+            boolean explained = lines.get(i).contains(" # ");
+            for (int j = Math.max(0, i - 4); j < i && !explained; j++) {
+                explained = lines.get(j).trim().startsWith("#");
+            }
+            if (!explained) {
+                unexplained.add(m.group(1) + " (line " + (i + 1) + ")");
+            }
+        }
+        assertTrue(unexplained.isEmpty(), file + ": keys without a comment where they first appear: " + unexplained);
     }
 }

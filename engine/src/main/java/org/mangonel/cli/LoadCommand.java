@@ -1,0 +1,176 @@
+package org.mangonel.cli;
+
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.mangonel.load.HttpLoadSpec;
+import org.mangonel.load.LoadResult;
+import org.mangonel.load.LoadRun;
+import org.mangonel.load.ProgressListener;
+import org.mangonel.load.RequestMix;
+import org.mangonel.scenario.Durations;
+import org.mangonel.scenario.HttpWorkload;
+import org.mangonel.scenario.Rate;
+import org.mangonel.scenario.UrlSpec;
+import org.mangonel.stats.ErrorKind;
+import org.mangonel.stats.LatencySummary;
+import org.mangonel.stats.RunStats;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code engine load URL}: one load run against one URL, no scenario, like {@code wrk URL}: for a
+ * quick measurement, or to compare clients side by side (the {@code requests=}, {@code rps=} and
+ * {@code latency=} lines are what the peer-bench harness reads).
+ */
+@Command(name = "load", mixinStandardHelpOptions = true, exitCodeOnInvalidInput = ExitCodes.INVALID,
+        exitCodeOnExecutionException = ExitCodes.RUN_FAILED, versionProvider = Main.VersionProvider.class,
+        sortOptions = false,
+        description = {"Load one URL for a while and print the figures, like wrk (no scenario, no report).",
+            "The closed model by default; with --rate, the open model (latency from when each request was due)."})
+final class LoadCommand implements Callable<Integer> {
+    private final PrintStream out;
+    private final PrintStream err;
+
+    @Parameters(index = "0", paramLabel = "URL", description = "e.g. http://127.0.0.1:8080/")
+    String url;
+
+    @Option(names = {"-c", "--connections"}, defaultValue = "50", paramLabel = "N",
+            description = "Connections (default: ${DEFAULT-VALUE}).")
+    int connections;
+
+    @Option(names = {"-d", "--duration"}, defaultValue = "10s", paramLabel = "TIME",
+            description = "Measured time (default: ${DEFAULT-VALUE}).")
+    String duration;
+
+    @Option(names = "--warmup", defaultValue = "1s", paramLabel = "TIME",
+            description = "Unrecorded traffic first, so the JIT has compiled the client (default: ${DEFAULT-VALUE}).")
+    String warmup;
+
+    @Option(names = {"-t", "--threads"}, defaultValue = "1", paramLabel = "N",
+            description = "Event-loop threads (default: ${DEFAULT-VALUE}).")
+    int threads;
+
+    @Option(names = {"-R", "--rate"}, paramLabel = "RATE", description = "Open model: e.g. 5000/s, or a ramp 100/s..5000/s.")
+    String rate;
+
+    @Option(names = "--pipeline", defaultValue = "1", paramLabel = "N",
+            description = "Requests in flight per connection (default: ${DEFAULT-VALUE}).")
+    int pipeline;
+
+    @Option(names = "--timeout", defaultValue = "5s", paramLabel = "TIME",
+            description = "Per request (default: ${DEFAULT-VALUE}).")
+    String timeout;
+
+    @Option(names = {"-m", "--method"}, defaultValue = "GET", paramLabel = "METHOD", description = "HTTP method.")
+    String method;
+
+    @Option(names = {"-H", "--header"}, paramLabel = "'NAME: VALUE'", description = "A request header (repeatable).")
+    List<String> headers;
+
+    @Option(names = "--body", paramLabel = "TEXT", description = "Request body.")
+    String body;
+
+    @Option(names = "--no-keepalive", description = "A new connection for every request.")
+    boolean noKeepalive;
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress lines.")
+    boolean quiet;
+
+    LoadCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        URI uri;
+        Duration measure;
+        Duration warm;
+        Duration perRequest;
+        Rate schedule;
+        List<UrlSpec.Header> extra = new ArrayList<>();
+        try {
+            uri = URI.create(url);
+            if (!"http".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null) {
+                throw new IllegalArgumentException("URL must be http://HOST[:PORT]/PATH, found " + url);
+            }
+            measure = Durations.parse(duration);
+            warm = Durations.parse(warmup);
+            perRequest = Durations.parse(timeout);
+            schedule = rate == null ? null : EngineCommand.rate(rate);
+            if (connections < 1 || threads < 1 || pipeline < 1 || measure.isZero()) {
+                throw new IllegalArgumentException("connections, threads, pipeline and duration must be positive");
+            }
+            for (String h : headers == null ? List.<String>of() : headers) {
+                int colon = h.indexOf(':');
+                if (colon <= 0) {
+                    throw new IllegalArgumentException("header must be 'Name: value', found '" + h + "'");
+                }
+                extra.add(new UrlSpec.Header(h.substring(0, colon).trim(), h.substring(colon + 1).trim()));
+            }
+        } catch (IllegalArgumentException e) {
+            err.println("engine load: " + e.getMessage());
+            return ExitCodes.INVALID;
+        }
+        String path = (uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath())
+                + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+        int port = uri.getPort() > 0 ? uri.getPort() : 80;
+        HttpWorkload workload = new HttpWorkload(List.of(new UrlSpec(path, method.toUpperCase(Locale.ROOT), extra, body,
+                1, null)), HttpWorkload.Order.WEIGHTED, !noKeepalive, null, false, null, pipeline);
+        RequestMix mix = new RequestMix(workload, uri.getHost() + (uri.getPort() > 0 ? ":" + port : ""), "");
+        HttpLoadSpec spec = new HttpLoadSpec(new InetSocketAddress(InetAddress.getByName(uri.getHost()), port), mix,
+                !noKeepalive, connections, threads, perRequest.toNanos(), 5_000_000_000L,
+                HttpWorkload.Limits.DEFAULTS.maxHeaderBytes(), HttpWorkload.Limits.DEFAULTS.maxBodyBytes(), pipeline,
+                schedule);
+        out.printf("Running %s load @ %s (after %s of warm-up)%n  %d thread(s), %d connection(s), %s%s%n", duration,
+                url, warmup, threads, connections, schedule == null ? "closed model" : "open model at " + schedule.label(),
+                pipeline > 1 ? ", pipeline " + pipeline : "");
+        ProgressListener progress = quiet ? ProgressListener.NONE
+                : (elapsedNs, totalNs, measuring, perSecond, errors, p99Us) -> err.printf(Locale.ROOT,
+                "  %4.1fs  %,.0f req/s  %,d errors  p99 %.3fms%n", elapsedNs / 1e9, perSecond, errors, p99Us / 1000.0);
+        LoadResult result = LoadRun.http(spec).execute(warm.toNanos(), measure.toNanos(), 10_000_000_000L, progress,
+                () -> { });
+        print(result);
+        return result.stats().requests() > 0 ? ExitCodes.OK : ExitCodes.RUN_FAILED;
+    }
+
+    private void print(LoadResult result) {
+        RunStats s = result.stats();
+        LatencySummary c = s.latency();
+        LatencySummary u = s.uncorrectedLatency();
+        out.printf(Locale.ROOT, "  Latency (from due)   mean %.3fms  p50 %.3fms  p90 %.3fms  p99 %.3fms  p99.9 %.3fms"
+                + "  max %.3fms%n", c.meanMs(), c.p50Ms(), c.p90Ms(), c.p99Ms(), c.p999Ms(), c.maxMs());
+        out.printf(Locale.ROOT, "  Latency (from write) mean %.3fms  p50 %.3fms  p90 %.3fms  p99 %.3fms  p99.9 %.3fms"
+                + "  max %.3fms%n", u.meanMs(), u.p50Ms(), u.p90Ms(), u.p99Ms(), u.p999Ms(), u.maxMs());
+        StringBuilder errors = new StringBuilder();
+        for (ErrorKind kind : ErrorKind.values()) {
+            long n = s.errors().get(kind);
+            if (n > 0) {
+                errors.append(errors.length() == 0 ? " (" : ", ").append(kind.key()).append(' ').append(n);
+            }
+        }
+        if (errors.length() > 0) {
+            errors.append(')');
+        }
+        out.printf(Locale.ROOT, "  %,d requests in %.2fs, %,d bytes read, %,d errors%s%n", s.requests(),
+                s.durationNs() / 1e9, s.bytesReceived(), s.errorTotal(), errors);
+        if (s.delayed() + s.unsent() > 0) {
+            out.printf(Locale.ROOT, "  open model: %,d requests sent over 1 ms late, %,d never sent%n", s.delayed(),
+                    s.unsent());
+        }
+        out.printf(Locale.ROOT, "  client: %.2f s CPU (%.0f%% of a core), busiest loop %.0f%%, %.2f bytes allocated"
+                        + " per request%n", result.clientCpuNs() / 1e9, result.clientCpuPct(), result.loopBusyMaxPct(),
+                result.allocatedBytesPerRequest());
+        out.printf(Locale.ROOT, "requests=%d%nrps=%.2f%nlatency=mean %.3fms, p50 %.3fms, p99 %.3fms, max %.3fms (from"
+                + " due)%nerrors=%d%nalloc_bytes_per_request=%.2f%n", s.requests(), s.rate(), c.meanMs(), c.p50Ms(),
+                c.p99Ms(), c.maxMs(), s.errorTotal(), result.allocatedBytesPerRequest());
+    }
+}

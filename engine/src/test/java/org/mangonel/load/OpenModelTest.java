@@ -1,0 +1,55 @@
+package org.mangonel.load;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.InetSocketAddress;
+import org.junit.jupiter.api.Test;
+import org.mangonel.fixtures.HiccupServer;
+import org.mangonel.scenario.Rate;
+import org.mangonel.servers.HelloServer;
+import org.mangonel.servers.ServerLoops;
+import org.mangonel.stats.RunStats;
+
+/** The open model: on rate when the server keeps up, and honest when it does not. */
+class OpenModelTest {
+    @Test
+    void achievesTheTargetRateWhenTheServerKeepsUp() throws Exception {
+        try (ServerLoops server = HelloServer.start(new InetSocketAddress("127.0.0.1", 0), 1)) {
+            RunStats s = HttpRuns.run(server.port(), HttpRuns.Options.of("/").connections(20)
+                    .rate(Rate.constant(2000)), 300, 2000).stats();
+            // 2000/s for 2 s: 4000 requests are due in the window, all answered
+            assertEquals(0, s.errorTotal(), s.errors().toString());
+            assertEquals(0, s.unsent());
+            assertTrue(Math.abs(s.requests() - 4000) <= 40, "within 1% of 4000: " + s.requests());
+        }
+    }
+
+    /**
+     * The accuracy test: a server that freezes 200 ms every 2 s. At a constant rate a tenth of the
+     * requests are due during a freeze and wait uniformly up to 200 ms, so the true p99 is 180 ms
+     * and the true p90 is the normal (sub-millisecond) latency. The open model must report that;
+     * the closed model, like wrk, sees one stuck request per connection per freeze and reports far
+     * less.
+     */
+    @Test
+    void aFreezingServerShowsItsTrueP99InTheOpenModelOnly() throws Exception {
+        try (HiccupServer server = new HiccupServer(0, 2000, 200)) {
+            HttpRuns.Options base = HttpRuns.Options.of("/").connections(50).timeoutMs(2000);
+            RunStats open = HttpRuns.run(server.port(), base.rate(Rate.constant(1000)), 0, 4000).stats();
+            double p99 = open.latency().p99Ms();
+            System.out.printf("hiccup, open model at 1000/s: p50 %.2f ms, p90 %.2f ms, p99 %.1f ms, max %.1f ms%n",
+                    open.latency().p50Ms(), open.latency().p90Ms(), p99, open.latency().maxMs());
+            assertEquals(0, open.errorTotal(), open.errors().toString());
+            assertTrue(p99 >= 162 && p99 <= 198, "p99 within 10% of the true 180 ms: " + p99);
+            assertTrue(open.latency().p90Ms() < 10, "p90 is the normal latency: " + open.latency().p90Ms());
+
+            RunStats closed = HttpRuns.run(server.port(), base, 0, 4000).stats();
+            System.out.printf("hiccup, closed model: p50 %.3f ms, p90 %.3f ms, p99 %.3f ms, max %.1f ms%n",
+                    closed.latency().p50Ms(), closed.latency().p90Ms(), closed.latency().p99Ms(),
+                    closed.latency().maxMs());
+            assertTrue(closed.latency().p99Ms() < 20, "the closed model hides the freezes: "
+                    + closed.latency().p99Ms());
+        }
+    }
+}
