@@ -169,6 +169,14 @@ final class LoadCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "  client: %.2f s CPU (%.0f%% of a core), busiest loop %.0f%%, %.2f bytes allocated"
                         + " per request%n", result.clientCpuNs() / 1e9, result.clientCpuPct(), result.loopBusyMaxPct(),
                 result.allocatedBytesPerRequest());
+        long heapPeak = 0;
+        for (java.lang.management.MemoryPoolMXBean pool : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == java.lang.management.MemoryType.HEAP) {
+                heapPeak += pool.getPeakUsage().getUsed();
+            }
+        }
+        out.printf(Locale.ROOT, "  jvm: heap peak %.1f MiB of max %.1f MiB, %d connections opened during the window%n",
+                heapPeak / 1048576.0, Runtime.getRuntime().maxMemory() / 1048576.0, s.connectionsOpened());
         out.printf(Locale.ROOT, "requests=%d%nrps=%.2f%nlatency=mean %.3fms, p50 %.3fms, p99 %.3fms, max %.3fms (from"
                 + " due)%nerrors=%d%nalloc_bytes_per_request=%.2f%n", s.requests(), s.rate(), c.meanMs(), c.p50Ms(),
                 c.p99Ms(), c.maxMs(), s.errorTotal(), result.allocatedBytesPerRequest());

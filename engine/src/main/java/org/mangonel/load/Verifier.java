@@ -108,13 +108,13 @@ public final class Verifier {
         }
 
         @Override
-        public void update(ByteBuffer buf, int from, int to) {
+        public void update(byte[] a, int from, int to) {
             for (int i = from; i < to && length < head.length; i++) {
-                head[length++] = buf.get(i);
+                head[length++] = a[i];
             }
             total += to - from;
             if (inner != null) {
-                inner.update(buf, from, to);
+                inner.update(a, from, to);
             }
         }
 

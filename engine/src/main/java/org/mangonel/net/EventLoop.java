@@ -46,7 +46,12 @@ public final class EventLoop implements AutoCloseable {
 
     private final Selector selector;
     private final Queue<Runnable> inbox = new ConcurrentLinkedQueue<>();
-    private final ByteBuffer readBuffer = ByteBuffer.allocateDirect(BUFFER_BYTES);
+    /**
+     * A heap buffer: the JDK reads into its cached per-thread direct buffer and copies (one memcpy),
+     * and the decoders then index a plain array, which the JIT compiles far tighter than
+     * {@code ByteBuffer.get(i)} on a direct buffer.
+     */
+    private final ByteBuffer readBuffer = ByteBuffer.allocate(BUFFER_BYTES);
     private final ByteBuffer writeBuffer = ByteBuffer.allocateDirect(BUFFER_BYTES);
     private final Consumer<SelectionKey> dispatcher = this::dispatch;
     private long passNs;

@@ -1,7 +1,5 @@
 package org.mangonel.protocol;
 
-import java.nio.ByteBuffer;
-
 /**
  * Checks a response body as it streams past, without keeping it. One instance per connection
  * (it holds the progress of the current body); allocation-free after construction.
@@ -10,8 +8,8 @@ public interface BodyMatcher {
     /** Starts a new body. */
     void begin();
 
-    /** Feeds body bytes {@code [from, to)} of {@code buf} (absolute indexes; position untouched). */
-    void update(ByteBuffer buf, int from, int to);
+    /** Feeds body bytes {@code a[from, to)}. */
+    void update(byte[] a, int from, int to);
 
     /** Whether the whole body, now complete, matched. */
     boolean matched();

@@ -46,15 +46,18 @@ public final class ChatLineDecoder {
 
     /**
      * Consumes bytes up to and including the end of the next complete line; returns what that
-     * line was, or NEED_MORE when {@code buf} ran out first.
+     * line was, or NEED_MORE when {@code buf} ran out first. The buffer must be backed by an
+     * array (the event loop's read buffer is).
      */
     public int decode(ByteBuffer buf) {
-        int pos = buf.position();
-        int limit = buf.limit();
+        byte[] a = buf.array();
+        int offset = buf.arrayOffset();
+        int pos = offset + buf.position();
+        int limit = offset + buf.limit();
         while (pos < limit) {
-            byte b = buf.get(pos++);
+            byte b = a[pos++];
             if (b == '\n') {
-                buf.position(pos);
+                buf.position(pos - offset);
                 int result = endOfLine();
                 reset();
                 return result;
@@ -69,12 +72,12 @@ public final class ChatLineDecoder {
                 content(b);
             }
             if (lineBytes > maxLineBytes) {
-                buf.position(pos);
+                buf.position(pos - offset);
                 reset();
                 return TOO_LONG;
             }
         }
-        buf.position(pos);
+        buf.position(pos - offset);
         return NEED_MORE;
     }
 

@@ -1,7 +1,5 @@
 package org.mangonel.protocol;
 
-import java.nio.ByteBuffer;
-
 /**
  * Body contains the needle somewhere, across any split: a Knuth-Morris-Pratt automaton whose
  * state survives between updates.
@@ -33,9 +31,9 @@ final class ContainsBodyMatcher implements BodyMatcher {
     }
 
     @Override
-    public void update(ByteBuffer buf, int from, int to) {
+    public void update(byte[] a, int from, int to) {
         for (int i = from; i < to && !found; i++) {
-            byte b = buf.get(i);
+            byte b = a[i];
             while (matchedLength > 0 && b != needle[matchedLength]) {
                 matchedLength = fallback[matchedLength - 1];
             }

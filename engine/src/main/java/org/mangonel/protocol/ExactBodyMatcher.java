@@ -1,7 +1,5 @@
 package org.mangonel.protocol;
 
-import java.nio.ByteBuffer;
-
 /** Body equals the expected bytes exactly. */
 final class ExactBodyMatcher implements BodyMatcher {
     private final byte[] expected;
@@ -19,9 +17,9 @@ final class ExactBodyMatcher implements BodyMatcher {
     }
 
     @Override
-    public void update(ByteBuffer buf, int from, int to) {
+    public void update(byte[] a, int from, int to) {
         for (int i = from; i < to && !mismatch; i++) {
-            if (seen >= expected.length || buf.get(i) != expected[(int) seen]) {
+            if (seen >= expected.length || a[i] != expected[(int) seen]) {
                 mismatch = true;
             }
             seen++;

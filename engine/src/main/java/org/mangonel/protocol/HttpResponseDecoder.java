@@ -156,53 +156,110 @@ public final class HttpResponseDecoder {
         connectionKeepAlive = false;
     }
 
-    /** Consumes bytes from {@code buf}'s position; see the class comment for the results. */
+    /**
+     * Consumes bytes from {@code buf}'s position; see the class comment for the results. The buffer
+     * must be backed by an array (the event loop's read buffer is; tests wrap arrays).
+     */
     public int decode(ByteBuffer buf) {
-        int pos = buf.position();
-        int limit = buf.limit();
+        byte[] a = buf.array();
+        int offset = buf.arrayOffset();
+        int pos = offset + buf.position();
+        int limit = offset + buf.limit();
+        int result = decode(a, pos, limit);
+        buf.position(consumedTo - offset);
+        return result;
+    }
+
+    /** Where the last {@link #decode(byte[], int, int)} stopped (exclusive). */
+    private int consumedTo;
+
+    private int decode(byte[] a, int pos, int limit) {
         while (pos < limit) {
             switch (state) {
                 case BODY_LENGTH, CHUNK_DATA -> {
                     int n = (int) Math.min(remaining, limit - pos);
-                    body(buf, pos, pos + n);
+                    body(a, pos, pos + n);
                     pos += n;
                     remaining -= n;
                     if (remaining == 0) {
-                        if (state == BODY_LENGTH) {
-                            state = DONE;
-                        } else {
-                            state = CHUNK_DATA_CR;
-                        }
+                        state = state == BODY_LENGTH ? DONE : CHUNK_DATA_CR;
                     }
                 }
                 case BODY_UNTIL_EOF -> {
                     if (bodyBytes + (limit - pos) > maxBodyBytes) {
-                        return fail(buf, limit, E_BODY_TOO_LARGE);
+                        return fail(limit, E_BODY_TOO_LARGE);
                     }
-                    body(buf, pos, limit);
+                    body(a, pos, limit);
                     pos = limit;
                 }
                 case DONE -> {
-                    buf.position(pos);
+                    consumedTo = pos;
                     return COMPLETE;
                 }
                 case FAILED -> {
-                    buf.position(limit);
+                    consumedTo = limit;
                     return ERROR;
                 }
+                case VALUE -> {
+                    if (header == H_OTHER) {
+                        // An uninteresting header's value: skip to the end of the line in one go.
+                        int end = pos;
+                        while (end < limit && a[end] != '\r' && a[end] != '\n') {
+                            end++;
+                        }
+                        headerBytes += end - pos;
+                        if (headerBytes > maxHeaderBytes) {
+                            return fail(limit, E_HEADER_TOO_LARGE);
+                        }
+                        pos = end;
+                        if (pos == limit) {
+                            break;
+                        }
+                    }
+                    if (!step(a[pos])) {
+                        return fail(limit, error);
+                    }
+                    pos++;
+                }
+                case LINE_START -> {
+                    int next = headerName(a, pos, limit);
+                    if (next < 0) {
+                        return fail(limit, error);
+                    }
+                    if (next == pos) {
+                        if (!step(a[pos])) {
+                            return fail(limit, error);
+                        }
+                        next = pos + 1;
+                    }
+                    pos = next;
+                }
+                case STATUS -> {
+                    int next = statusStart(a, pos, limit);
+                    if (next < 0) {
+                        return fail(limit, error);
+                    }
+                    if (next == pos) {
+                        if (!step(a[pos])) {
+                            return fail(limit, error);
+                        }
+                        next = pos + 1;
+                    }
+                    pos = next;
+                }
                 default -> {
-                    if (!step(buf.get(pos))) {
-                        return fail(buf, limit, error);
+                    if (!step(a[pos])) {
+                        return fail(limit, error);
                     }
                     pos++;
                 }
             }
             if (state == DONE) {
-                buf.position(pos);
+                consumedTo = pos;
                 return COMPLETE;
             }
         }
-        buf.position(pos);
+        consumedTo = pos;
         if (state == DONE) {
             return COMPLETE;
         }
@@ -231,18 +288,102 @@ public final class HttpResponseDecoder {
         return state != DONE && state != FAILED && !(state == STATUS && lineIndex == 0);
     }
 
-    private int fail(ByteBuffer buf, int limit, String why) {
+    private int fail(int limit, String why) {
         error = why;
         state = FAILED;
-        buf.position(limit);
+        consumedTo = limit;
         return ERROR;
     }
 
-    private void body(ByteBuffer buf, int from, int to) {
+    private void body(byte[] a, int from, int to) {
         bodyBytes += to - from;
         if (matcher != null) {
-            matcher.update(buf, from, to);
+            matcher.update(a, from, to);
         }
+    }
+
+    /**
+     * Fast path at the start of a header line: when the whole {@code Name:} is in this buffer, it
+     * is matched in one go. Returns where decoding goes on (just past the colon), {@code pos}
+     * itself when the fast path does not apply (the byte-at-a-time path takes over), or -1 on error.
+     */
+    private int headerName(byte[] a, int pos, int limit) {
+        byte first = a[pos];
+        if (first == '\r' || first == '\n' || first == ' ' || first == '\t' || first == ':') {
+            return pos;
+        }
+        int colon = pos + 1;
+        while (colon < limit) {
+            byte b = a[colon];
+            if (b == ':') {
+                break;
+            }
+            if (b == '\r' || b == '\n') {
+                return pos;
+            }
+            colon++;
+        }
+        if (colon == limit) {
+            return pos;
+        }
+        int length = colon - pos;
+        headerBytes += length + 1;
+        if (headerBytes > maxHeaderBytes) {
+            fail(E_HEADER_TOO_LARGE);
+            return -1;
+        }
+        header = H_OTHER;
+        for (int h = 0; h < NAMES.length; h++) {
+            if (NAMES[h].length == length && namesEqual(a, pos, NAMES[h])) {
+                header = h;
+            }
+        }
+        valueLength = 0;
+        valueOverflow = false;
+        state = VALUE;
+        return colon + 1;
+    }
+
+    private static boolean namesEqual(byte[] a, int from, byte[] lowerName) {
+        for (int i = 0; i < lowerName.length; i++) {
+            byte b = a[from + i];
+            if (((b >= 'A' && b <= 'Z') ? (byte) (b + 32) : b) != lowerName[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Fast path for the start of a status line: when {@code HTTP/1.x NNN} is in this buffer it is
+     * read in one go (the reason phrase then goes byte by byte). Returns where decoding goes on,
+     * {@code pos} when the fast path does not apply, or -1 on error.
+     */
+    private int statusStart(byte[] a, int pos, int limit) {
+        if (lineIndex != 0 || limit - pos < 12) {
+            return pos;
+        }
+        if (a[pos] != 'H' || a[pos + 1] != 'T' || a[pos + 2] != 'T' || a[pos + 3] != 'P' || a[pos + 4] != '/'
+                || a[pos + 6] != '.' || a[pos + 8] != ' ') {
+            return pos; // let the byte path say precisely what is wrong
+        }
+        byte major = a[pos + 5];
+        byte minor = a[pos + 7];
+        byte d1 = a[pos + 9];
+        byte d2 = a[pos + 10];
+        byte d3 = a[pos + 11];
+        if (major != '1' || (minor != '0' && minor != '1') || !isDigit(d1) || !isDigit(d2) || !isDigit(d3)) {
+            return pos;
+        }
+        headerBytes += 12;
+        if (headerBytes > maxHeaderBytes) {
+            fail(E_HEADER_TOO_LARGE);
+            return -1;
+        }
+        http10 = minor == '0';
+        status = (d1 - '0') * 100 + (d2 - '0') * 10 + (d3 - '0');
+        lineIndex = 12;
+        return pos + 12;
     }
 
     /** One byte of the status line, headers, chunk framing or trailers; false on error. */

@@ -412,8 +412,10 @@ public final class Runner {
     static List<String> argv(Framework fw, int port, String host) {
         if (fw.start() instanceof Framework.Builtin builtin) {
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            return List.of(java, "-cp", System.getProperty("java.class.path"), "org.mangonel.cli.Main", "serve",
-                    builtin.server(), "--host", host, "--port", String.valueOf(port));
+            // The same JVM defaults as bin/engine: no GC threads to feed, no boxing per ready descriptor.
+            return List.of(java, "-XX:+UseSerialGC", "-XX:AutoBoxCacheMax=65536", "-cp",
+                    System.getProperty("java.class.path"), "org.mangonel.cli.Main", "serve", builtin.server(), "--host",
+                    host, "--port", String.valueOf(port));
         }
         String shell = ((Framework.Command) fw.start()).shell().replace("{port}", String.valueOf(port));
         return List.of("/bin/sh", "-c", shell);

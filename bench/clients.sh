@@ -1,0 +1,141 @@
+#!/usr/bin/env bash
+# bench/clients.sh — Mangonel's client side by side with wrk (and h2load, siege when installed),
+# against one nginx worker pinned to CPU 0, every client pinned to CPU 1, same connections, same
+# duration. Prints, per tool, the median over REPEAT runs of: requests/second, client CPU time per
+# request (user + system of the whole process, JVM start-up and JIT included), peak RSS, and the
+# ratios to wrk; plus nginx's own count of the requests as an independent check.
+#
+#   bench/clients.sh                          # 50 connections, 10 s, 3 repeats
+#   CONNS=1000 REPEAT=1 bench/clients.sh
+#   TOOLS="mangonel wrk" JAVA_OPTS="-XX:+UseSerialGC" bench/clients.sh
+#
+# Needs: nginx, wrk, taskset, /usr/bin/time, curl (apt-get install nginx wrk time curl);
+# h2load (nghttp2-client) and siege are used when present. Load goes to 127.0.0.1 only and every
+# run is bounded by timeout(1).
+set -euo pipefail
+
+CONNS=${CONNS:-50}
+DURATION=${DURATION:-10}
+WARMUP=${WARMUP:-2}
+REPEAT=${REPEAT:-3}
+PORT=${PORT:-18080}
+SERVER_CPU=${SERVER_CPU:-0}
+CLIENT_CPU=${CLIENT_CPU:-1}
+TOOLS=${TOOLS:-"mangonel wrk h2load siege"}
+# The client JVM, as bin/engine starts it: serial GC (no GC threads to feed; the hot path
+# allocates nothing) and a large Integer cache (the JDK's epoll selector boxes descriptors).
+JAVA_OPTS=${JAVA_OPTS:-"-XX:+UseSerialGC -XX:AutoBoxCacheMax=65536"}
+
+home="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+jar="$home/engine/target/mangonel.jar"
+url="http://127.0.0.1:$PORT/"
+
+die() { echo "bench/clients.sh: $*" >&2; exit 1; }
+for tool in nginx taskset curl; do command -v "$tool" >/dev/null || die "$tool is needed (apt-get install nginx util-linux curl)"; done
+[ -x /usr/bin/time ] || die "/usr/bin/time is needed (apt-get install time)"
+"$home/bin/engine" --version >/dev/null   # builds the jar when needed
+
+available=""
+for tool in $TOOLS; do
+  case $tool in
+    mangonel) available="$available mangonel" ;;
+    *) if command -v "$tool" >/dev/null; then available="$available $tool"; else echo "# $tool is not installed: skipped" >&2; fi ;;
+  esac
+done
+
+work=$(mktemp -d)
+cleanup() {
+  [ -f "$work/nginx.pid" ] && kill -QUIT "$(cat "$work/nginx.pid")" 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+mkdir -p "$work/logs"
+cat > "$work/nginx.conf" <<NGINX
+worker_processes 1;
+worker_rlimit_nofile 65536;
+pid $work/nginx.pid;
+error_log $work/logs/error.log warn;
+events { worker_connections 20000; }
+http {
+  access_log off;
+  keepalive_requests 1000000;
+  keepalive_timeout 65;
+  server {
+    listen 127.0.0.1:$PORT backlog=4096;
+    location = / { default_type text/plain; return 200 "Hello, World!"; }
+    location = /__status { stub_status; }
+  }
+}
+NGINX
+taskset -c "$SERVER_CPU" nginx -c "$work/nginx.conf" -p "$work" -g "daemon on;"
+sleep 0.5
+nginx_requests() { curl -s "http://127.0.0.1:$PORT/__status" | awk 'NR == 3 { print $3 }'; }
+
+cat > "$work/siegerc" <<SIEGE
+connection = keep-alive
+protocol = HTTP/1.1
+benchmark = true
+json_output = true
+logging = false
+show-logfile = false
+parser = false
+failures = 1000000
+limit = $(( CONNS > 255 ? CONNS : 255 ))
+SIEGE
+
+command_for() { # TOOL SECONDS -> the command line
+  case $1 in
+    mangonel) echo "java $JAVA_OPTS -jar $jar load $url -c $CONNS -d ${2}s --warmup 0s -t 1 -q" ;;
+    wrk) echo "wrk -t1 -c$CONNS -d${2}s $url" ;;
+    h2load) echo "h2load --h1 -t1 -c$CONNS -D $2 $url" ;;
+    siege) echo "siege -R $work/siegerc -b -c$CONNS -t${2}S $url" ;;
+  esac
+}
+
+parse() { # TOOL FILE -> "requests rps"
+  case $1 in
+    mangonel) awk -F= '/^requests=/ { r = $2 } /^rps=/ { s = $2 } END { print r, s }' "$2" ;;
+    wrk) awk '/ requests in / { r = $1 } /^Requests\/sec:/ { s = $2 } END { print r, s }' "$2" ;;
+    h2load) awk '/^requests:/ { r = $8 } /^finished in/ { s = $4 } END { print r, s }' "$2" ;;
+    siege) tr -d ',' < "$2" | awk '/"transactions":/ { r = $NF } /"transaction_rate":/ { s = $NF } END { print r, s }' ;;
+  esac
+}
+
+rows="$work/rows.tsv"
+: > "$rows"
+for rep in $(seq "$REPEAT"); do
+  for tool in $available; do
+    # shellcheck disable=SC2046
+    taskset -c "$CLIENT_CPU" timeout -s INT -k 2 $((WARMUP + 5)) $(command_for "$tool" "$WARMUP") >/dev/null 2>&1 || true
+    before=$(nginx_requests)
+    taskset -c "$CLIENT_CPU" /usr/bin/time -f '%e %U %S %M' -o "$work/time" \
+      timeout -s INT -k 2 $((DURATION + 5)) $(command_for "$tool" "$DURATION") > "$work/out" 2>&1 || true
+    after=$(nginx_requests)
+    read -r requests rps < <(parse "$tool" "$work/out")
+    read -r _ user sys rss < <(tail -1 "$work/time")
+    [ -n "$requests" ] || { echo "# $tool printed no result; its output:" >&2; tail -5 "$work/out" >&2; continue; }
+    awk -v t="$tool" -v rep="$rep" -v q="$requests" -v s="$rps" -v u="$user" -v y="$sys" -v m="$rss" \
+        -v n=$((after - before - 1)) 'BEGIN { printf "%s\t%s\t%.0f\t%d\t%d\t%.2f\t%.2f\t%.1f\n", t, rep, s, q, n,
+        (u + y) * 1e6 / q, y * 1e6 / q, m / 1024 }' >> "$rows"
+    echo "# repeat $rep: $(tail -1 "$rows")" >&2
+    sleep 1
+  done
+done
+
+median() { sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+wrk_rps=$(awk -F'\t' '$1 == "wrk" { print $3 }' "$rows" | median)
+wrk_cpu=$(awk -F'\t' '$1 == "wrk" { print $6 }' "$rows" | median)
+echo
+echo "nginx 1 worker on CPU $SERVER_CPU, clients on CPU $CLIENT_CPU, $CONNS connections, ${DURATION}s, median of $REPEAT"
+echo "($(uname -sr), $(nproc) CPUs, $(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo); mangonel JVM: java $JAVA_OPTS)"
+echo
+echo "| client | requests/s | requests (nginx) | client CPU µs/request | of which system | peak RSS MiB | req/s ÷ wrk | CPU/req ÷ wrk |"
+echo "|---|---:|---:|---:|---:|---:|---:|---:|"
+for tool in $available; do
+  rows_of() { awk -F'\t' -v t="$tool" -v c="$1" '$1 == t { print $c }' "$rows" | median; }
+  [ -n "$(awk -F'\t' -v t="$tool" '$1 == t' "$rows")" ] || continue
+  rps=$(rows_of 3); nreq=$(rows_of 5); cpu=$(rows_of 6); sys=$(rows_of 7); rss=$(rows_of 8)
+  awk -v t="$tool" -v r="$rps" -v n="$nreq" -v c="$cpu" -v s="$sys" -v m="$rss" -v wr="$wrk_rps" -v wc="$wrk_cpu" \
+    'BEGIN { printf "| %s | %\047.0f | %\047.0f | %.2f | %.2f | %.1f | %s | %s |\n", t, r, n, c, s, m,
+      (wr > 0 ? sprintf("%.2f", r / wr) : "-"), (wc > 0 ? sprintf("%.2f", c / wc) : "-") }'
+done
