@@ -12,8 +12,8 @@ import org.mangonel.stats.ErrorKind;
  * and checks every line it receives.
  *
  * <pre>
- *   IDLE ──connect──▶ CONNECTING ──ok: send join line──▶ JOINED ──failure──▶ BACKOFF ──▶ CONNECTING
- *                         └──refused / timeout──▶ count CONNECT ──▶ BACKOFF
+ *   IDLE ──connect (see Redial: timeout, backoff)──▶ send the join line ──▶ JOINED
+ *   JOINED ──failure──▶ count it, leave, IDLE, Redial.retryLater
  * </pre>
  * A received message counts as a delivery when it was due inside the measured window and arrives
  * before the drain period ends; its latency runs from when it was due to when this client read it.
@@ -22,32 +22,25 @@ import org.mangonel.stats.ErrorKind;
  */
 final class ChatSession implements Session, TcpConnection.Handler {
     private static final int IDLE = 0;
-    private static final int CONNECTING = 1;
-    private static final int JOINED = 2;
-    private static final int BACKOFF = 3;
-    private static final int STOPPED = 4;
-    private static final long FIRST_BACKOFF_NS = 10_000_000L;
-    private static final long MAX_BACKOFF_NS = 1_000_000_000L;
+    private static final int JOINED = 1;
+    private static final int STOPPED = 2;
     private static final int MAX_LINE_BYTES = 1 << 20;
 
     private final ChatWorker worker;
     private final int client;
     private final TcpConnection tcp;
+    private final Redial redial;
     private final ChatLineDecoder decoder;
     private final byte[] joinLine;
     private final int[] lastSeq;
     private int state = IDLE;
-    private boolean everSettled;
-    private long connectStartNs;
-    private long retryAtNs;
-    private long backoffNs = FIRST_BACKOFF_NS;
-    private int consecutiveFailures;
 
     ChatSession(ChatWorker worker, int client) {
         this.worker = worker;
         this.client = client;
         this.tcp = new TcpConnection(worker.loop, this);
         ChatLoadSpec spec = worker.spec;
+        this.redial = new Redial(worker, this, tcp, spec.address(), spec.connectTimeoutNs());
         this.decoder = new ChatLineDecoder(spec.messageSize(), MAX_LINE_BYTES);
         this.joinLine = spec.join() == null ? null
                 : (spec.join().replace("{client}", String.valueOf(client)) + new String(spec.terminator(),
@@ -62,12 +55,8 @@ final class ChatSession implements Session, TcpConnection.Handler {
 
     @Override
     public void connect(long nowNs) {
-        state = CONNECTING;
-        connectStartNs = nowNs;
-        worker.connectStarted();
-        if (!tcp.connect(worker.spec.address())) {
-            connectFailed(nowNs);
-        }
+        state = IDLE;
+        redial.attempt(nowNs);
     }
 
     @Override
@@ -77,11 +66,7 @@ final class ChatSession implements Session, TcpConnection.Handler {
 
     @Override
     public void onConnected(long nowNs) {
-        worker.connectEnded(!everSettled);
-        everSettled = true;
-        if (worker.window != null && worker.window.measuring(nowNs)) {
-            worker.recorder.connectionOpened();
-        }
+        redial.connected(nowNs);
         if (joinLine != null) {
             ByteBuffer out = worker.loop.writeBuffer();
             out.clear();
@@ -96,8 +81,7 @@ final class ChatSession implements Session, TcpConnection.Handler {
         }
         state = JOINED;
         worker.joined.incrementAndGet();
-        consecutiveFailures = 0;
-        backoffNs = FIRST_BACKOFF_NS;
+        redial.succeeded();
     }
 
     /** Sends message {@code seq}, due at {@code dueNs}; skipped while not joined. */
@@ -190,8 +174,8 @@ final class ChatSession implements Session, TcpConnection.Handler {
 
     @Override
     public void onFailure(ErrorKind kind, long nowNs) {
-        if (state == CONNECTING) {
-            connectFailed(nowNs);
+        if (redial.connecting()) {
+            redial.connectFailed(nowNs);
         } else {
             failed(kind, nowNs);
         }
@@ -202,17 +186,10 @@ final class ChatSession implements Session, TcpConnection.Handler {
         if (worker.window != null && worker.window.measuring(nowNs)) {
             worker.recorder.error(kind);
         }
-        reconnectLater(nowNs);
-    }
-
-    private void connectFailed(long nowNs) {
-        worker.connectEnded(!everSettled);
-        everSettled = true;
-        if (worker.window != null && worker.window.measuring(nowNs)) {
-            worker.recorder.error(ErrorKind.CONNECT);
+        if (state != STOPPED) {
+            state = IDLE;
         }
-        tcp.close();
-        reconnectLater(nowNs);
+        redial.retryLater(nowNs);
     }
 
     private void leave() {
@@ -221,32 +198,16 @@ final class ChatSession implements Session, TcpConnection.Handler {
         }
     }
 
-    private void reconnectLater(long nowNs) {
-        consecutiveFailures++;
-        if (state == STOPPED) {
-            return;
-        }
-        state = BACKOFF;
-        retryAtNs = consecutiveFailures < 2 ? nowNs : nowNs + backoffNs;
-        if (consecutiveFailures >= 2) {
-            backoffNs = Math.min(MAX_BACKOFF_NS, backoffNs * 2);
-        }
-    }
-
     @Override
     public void onTimer(long nowNs) {
-        if (state == CONNECTING && nowNs - connectStartNs > worker.spec.connectTimeoutNs()) {
-            tcp.close();
-            connectFailed(nowNs);
-        } else if (state == BACKOFF && nowNs >= retryAtNs && (worker.window == null || worker.running(nowNs))) {
-            connect(nowNs);
-        }
+        redial.onTimer(nowNs);
     }
 
     @Override
     public void stop() {
         leave();
         state = STOPPED;
+        redial.stop();
         tcp.close();
     }
 }

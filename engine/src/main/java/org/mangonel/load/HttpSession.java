@@ -11,10 +11,7 @@ import org.mangonel.stats.ErrorKind;
  * benchmark pipelines), in the closed or the open model.
  *
  * <pre>
- *   IDLE ──connect──▶ CONNECTING ──ok──▶ OPEN ──failure──▶ (count, replace) ──▶ CONNECTING | BACKOFF
- *                         │ refused / timeout                                    (10 ms doubling to 1 s
- *                         ▼                                                       after consecutive failures)
- *                     BACKOFF ──retry time──▶ CONNECTING
+ *   IDLE ──connect (see Redial: timeout, backoff)──▶ OPEN ──failure──▶ count, IDLE, Redial.retryLater
  *   OPEN: fill() sends while fewer than `pipeline` are in flight and a request is due:
  *     closed model: a request is due the moment a slot becomes free (start, connect, response);
  *     open model:   request j of this connection is due at schedule(j·C + c); the worker marks
@@ -29,19 +26,15 @@ import org.mangonel.stats.ErrorKind;
  */
 final class HttpSession implements Session, TcpConnection.Handler {
     private static final int IDLE = 0;
-    private static final int CONNECTING = 1;
-    private static final int OPEN = 2;
-    private static final int BACKOFF = 3;
-    private static final int STOPPED = 4;
-
-    private static final long FIRST_BACKOFF_NS = 10_000_000L;
-    private static final long MAX_BACKOFF_NS = 1_000_000_000L;
+    private static final int OPEN = 1;
+    private static final int STOPPED = 2;
     /** An open-model request sent this long after it was due counts as delayed. */
     static final long LATE_NS = 1_000_000L;
 
     private final HttpWorker worker;
     private final int connection;
     private final TcpConnection tcp;
+    private final Redial redial;
     private final HttpResponseDecoder decoder;
     private final RequestMix.Picker picker;
     private final BodyMatcher[] matchers;
@@ -53,14 +46,9 @@ final class HttpSession implements Session, TcpConnection.Handler {
     private int inFlight;
 
     private int state = IDLE;
-    private boolean everSettled;
     private long freeSinceNs;
     private long nextJ;
     private long dueCount;
-    private long connectStartNs;
-    private long retryAtNs;
-    private long backoffNs = FIRST_BACKOFF_NS;
-    private int consecutiveFailures;
 
     /** @param connection this connection's number over the whole run (0-based) */
     HttpSession(HttpWorker worker, int connection) {
@@ -68,6 +56,7 @@ final class HttpSession implements Session, TcpConnection.Handler {
         this.connection = connection;
         this.tcp = new TcpConnection(worker.loop, this);
         HttpLoadSpec spec = worker.spec;
+        this.redial = new Redial(worker, this, tcp, spec.address(), spec.connectTimeoutNs());
         this.decoder = new HttpResponseDecoder(spec.maxHeaderBytes(), spec.maxBodyBytes());
         RequestMix mix = spec.mix();
         this.picker = mix.picker(connection + 1L);
@@ -83,13 +72,9 @@ final class HttpSession implements Session, TcpConnection.Handler {
 
     @Override
     public void connect(long nowNs) {
-        state = CONNECTING;
-        connectStartNs = nowNs;
+        state = IDLE;
         freeSinceNs = nowNs;
-        worker.connectStarted();
-        if (!tcp.connect(worker.spec.address())) {
-            connectFailed(nowNs);
-        }
+        redial.attempt(nowNs);
     }
 
     @Override
@@ -110,11 +95,7 @@ final class HttpSession implements Session, TcpConnection.Handler {
 
     @Override
     public void onConnected(long nowNs) {
-        worker.connectEnded(!everSettled);
-        everSettled = true;
-        if (worker.window != null && worker.window.measuring(nowNs)) {
-            worker.recorder.connectionOpened();
-        }
+        redial.connected(nowNs);
         state = OPEN;
         if (worker.running(nowNs)) {
             fill(nowNs);
@@ -216,8 +197,7 @@ final class HttpSession implements Session, TcpConnection.Handler {
                 worker.recorder.success(nowNs - dueNs, nowNs - sentNs);
             }
         }
-        consecutiveFailures = 0;
-        backoffNs = FIRST_BACKOFF_NS;
+        redial.succeeded();
         if (!decoder.keepAlive() || !worker.spec.keepalive()) {
             // Requests pipelined behind this one will not be answered on this connection.
             countInFlight(ErrorKind.CLOSED, nowNs);
@@ -248,13 +228,14 @@ final class HttpSession implements Session, TcpConnection.Handler {
         }
         // The server closed an idle keep-alive connection: not a failed request, just replace it.
         tcp.close();
-        reconnectLater(nowNs);
+        state = IDLE;
+        redial.retryLater(nowNs);
     }
 
     @Override
     public void onFailure(ErrorKind kind, long nowNs) {
-        if (state == CONNECTING) {
-            connectFailed(nowNs);
+        if (redial.connecting()) {
+            redial.connectFailed(nowNs);
         } else {
             failed(kind, nowNs);
         }
@@ -268,7 +249,10 @@ final class HttpSession implements Session, TcpConnection.Handler {
     /** The connection failed with requests in flight: each counts under {@code kind}; replace it. */
     private void failed(ErrorKind kind, long nowNs) {
         countInFlight(kind, nowNs);
-        reconnectLater(nowNs);
+        if (state != STOPPED) {
+            state = IDLE;
+        }
+        redial.retryLater(nowNs);
     }
 
     /** Counts every request in flight as failed with {@code kind} and forgets them. */
@@ -283,52 +267,12 @@ final class HttpSession implements Session, TcpConnection.Handler {
         inFlight = 0;
     }
 
-    private void connectFailed(long nowNs) {
-        worker.connectEnded(!everSettled);
-        everSettled = true;
-        if (worker.window != null && worker.window.measuring(nowNs)) {
-            worker.recorder.error(ErrorKind.CONNECT);
-        }
-        tcp.close();
-        reconnectLater(nowNs);
-    }
-
-    /** Replaces the connection: at once after a first failure, with growing backoff after more. */
-    private void reconnectLater(long nowNs) {
-        consecutiveFailures++;
-        if (state == STOPPED) {
-            return;
-        }
-        if (consecutiveFailures < 2 && worker.running(nowNs)) {
-            connect(nowNs);
-            return;
-        }
-        state = BACKOFF;
-        retryAtNs = nowNs + backoffNs;
-        backoffNs = Math.min(MAX_BACKOFF_NS, backoffNs * 2);
-    }
-
     @Override
     public void onTimer(long nowNs) {
-        switch (state) {
-            case OPEN -> {
-                if (inFlight > 0 && nowNs - flightSent[head] > worker.spec.timeoutNs()) {
-                    fail(ErrorKind.TIMEOUT, nowNs);
-                }
-            }
-            case CONNECTING -> {
-                if (nowNs - connectStartNs > worker.spec.connectTimeoutNs()) {
-                    tcp.close();
-                    connectFailed(nowNs);
-                }
-            }
-            case BACKOFF -> {
-                if (nowNs >= retryAtNs && (worker.window == null || worker.running(nowNs))) {
-                    connect(nowNs);
-                }
-            }
-            default -> {
-            }
+        if (state == OPEN && inFlight > 0 && nowNs - flightSent[head] > worker.spec.timeoutNs()) {
+            fail(ErrorKind.TIMEOUT, nowNs);
+        } else {
+            redial.onTimer(nowNs);
         }
     }
 
@@ -343,6 +287,7 @@ final class HttpSession implements Session, TcpConnection.Handler {
             }
         }
         state = STOPPED;
+        redial.stop();
         tcp.close();
     }
 }

@@ -221,21 +221,9 @@ public final class HttpResponseDecoder {
                     }
                     pos++;
                 }
-                case LINE_START -> {
-                    int next = headerName(a, pos, limit);
-                    if (next < 0) {
-                        return fail(limit, error);
-                    }
-                    if (next == pos) {
-                        if (!step(a[pos])) {
-                            return fail(limit, error);
-                        }
-                        next = pos + 1;
-                    }
-                    pos = next;
-                }
-                case STATUS -> {
-                    int next = statusStart(a, pos, limit);
+                case LINE_START, STATUS -> {
+                    // Bulk fast path when the whole token is in this buffer, else byte by byte.
+                    int next = state == STATUS ? statusStart(a, pos, limit) : headerName(a, pos, limit);
                     if (next < 0) {
                         return fail(limit, error);
                     }
