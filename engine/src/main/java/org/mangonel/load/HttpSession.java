@@ -113,12 +113,9 @@ final class HttpSession implements Session, TcpConnection.Handler {
         int added = 0;
         long sentNs = System.nanoTime();
         boolean open = worker.openModel();
-        while (inFlight < depth && (!open || nextJ < dueCount)) {
+        while (inFlight < depth && (!open || nextJ < dueCount) && out.remaining() >= mix.maxRequestBytes()) {
             int url = picker.next();
             byte[] request = mix.request(url);
-            if (out.remaining() < request.length) {
-                break;
-            }
             long dueNs;
             if (open) {
                 dueNs = worker.dueNs(connection, nextJ++);

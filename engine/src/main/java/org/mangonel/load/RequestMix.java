@@ -26,6 +26,7 @@ public final class RequestMix {
     private final int[] weight;
     private final HttpWorkload.Order order;
     private final List<String> labels;
+    private final int maxRequestBytes;
 
     /**
      * @param workload  the benchmark's URL mix
@@ -68,10 +69,24 @@ public final class RequestMix {
             names.add(url.method() + " " + url.path());
         }
         labels = List.copyOf(names);
+        int longest = 0;
+        for (byte[] r : requests) {
+            longest = Math.max(longest, r.length);
+        }
+        maxRequestBytes = longest;
+        if (longest > org.mangonel.net.EventLoop.BUFFER_BYTES) {
+            throw new IllegalArgumentException("a request of " + longest + " bytes does not fit the "
+                    + org.mangonel.net.EventLoop.BUFFER_BYTES + "-byte send buffer");
+        }
     }
 
     public int size() {
         return requests.length;
+    }
+
+    /** The longest encoded request, so a batch can be sized before a URL is picked. */
+    int maxRequestBytes() {
+        return maxRequestBytes;
     }
 
     /** The encoded request for URL {@code i}; do not modify. */

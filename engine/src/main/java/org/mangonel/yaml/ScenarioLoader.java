@@ -49,6 +49,8 @@ import org.yaml.snakeyaml.nodes.Tag;
 public final class ScenarioLoader {
     /** Scenario files are small; anything bigger than this is a mistake. */
     static final int MAX_FILE_BYTES = 1 << 20;
+    /** A request (head and body) must fit the event loop's send buffer; this leaves room for the head. */
+    static final int MAX_BODY_BYTES = 60 * 1024;
 
     static final List<String> SETTINGS_KEYS = List.of("duration", "warmup", "repetitions", "aggregate",
             "concurrency", "timeout", "threads", "connect_timeout", "client_cpus", "rate");
@@ -655,6 +657,12 @@ public final class ScenarioLoader {
             }
             List<UrlSpec.Header> headers = headers(m);
             String body = m.string("body");
+            if (body != null && body.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_BODY_BYTES) {
+                doc.error(m.value("body"), "'body' is larger than " + MAX_BODY_BYTES / 1024 + " KiB; a request must fit"
+                        + " the client's 64 KiB send buffer");
+                body = null;
+                path = null;
+            }
             Integer weight = m.integer("weight", 1, 1_000_000);
             Expect expect = m.has("expect") ? expect(m.value("expect")) : null;
             boolean failed = path == null || (m.has("method") && method == null) || headers == null
