@@ -68,9 +68,4 @@ public final class Schedule {
         double tau = Math.min(t - warmupS, durationS);
         return warmupRequests + fromPerS * tau + (toPerS - fromPerS) * tau * tau / (2 * durationS);
     }
-
-    /** The mean target rate over the measured window. */
-    public double meanMeasuredRate() {
-        return (fromPerS + toPerS) / 2;
-    }
 }

@@ -126,10 +126,6 @@ public final class TcpConnection implements Selectable {
         return state == OPEN;
     }
 
-    public boolean isConnecting() {
-        return state == CONNECTING;
-    }
-
     /** What the last failed call failed with. */
     public ErrorKind lastFailure() {
         return lastFailure;
@@ -281,18 +277,6 @@ public final class TcpConnection implements Selectable {
 
     /** Closes the connection; no callback follows. Safe to call in any state. */
     public void close() {
-        closeChannel();
-    }
-
-    /** Closes with an RST instead of a FIN (so no TIME_WAIT piles up on the client). */
-    public void abort() {
-        if (channel != null && state != CLOSED) {
-            try {
-                channel.setOption(StandardSocketOptions.SO_LINGER, 0);
-            } catch (IOException | RuntimeException ignored) {
-                // closing anyway
-            }
-        }
         closeChannel();
     }
 

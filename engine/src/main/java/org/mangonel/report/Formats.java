@@ -1,6 +1,5 @@
 package org.mangonel.report;
 
-import freemarker.template.SimpleNumber;
 import freemarker.template.TemplateMethodModelEx;
 import freemarker.template.TemplateModel;
 import freemarker.template.TemplateModelException;
@@ -141,9 +140,5 @@ final class Formats {
             return a.toString();
         }
         return String.valueOf(a);
-    }
-
-    static TemplateModel wrap(double v) {
-        return new SimpleNumber(v);
     }
 }
