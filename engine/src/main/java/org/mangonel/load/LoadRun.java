@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.mangonel.net.EventLoop;
+import org.mangonel.net.WakeupTimer;
 import org.mangonel.stats.Progress;
 import org.mangonel.stats.RunStats;
 
@@ -22,6 +23,7 @@ public final class LoadRun {
     private final List<Worker> workers = new ArrayList<>();
     private final List<EventLoop> loops = new ArrayList<>();
     private final CountDownLatch ready;
+    private final WakeupTimer timer;
     private final long drainNs;
     private volatile boolean stopRequested;
     private final java.util.concurrent.atomic.AtomicReference<Throwable> loopFailure =
@@ -38,6 +40,10 @@ public final class LoadRun {
             loops.add(loop);
             workers.add(factory.create(loop, ready, i, loopCount, first, count));
             first += count;
+        }
+        timer = new WakeupTimer(loops.toArray(new EventLoop[0]));
+        for (int i = 0; i < loops.size(); i++) {
+            loops.get(i).wakeUpWith(timer, i);
         }
     }
 
@@ -98,6 +104,15 @@ public final class LoadRun {
             threads.add(t);
         }
         threads.forEach(Thread::start);
+        try {
+            return measure(threads, warmupNs, durationNs, settleTimeoutNs, listener, atMeasureStart);
+        } finally {
+            timer.close();
+        }
+    }
+
+    private LoadResult measure(List<Thread> threads, long warmupNs, long durationNs, long settleTimeoutNs,
+                               ProgressListener listener, Runnable atMeasureStart) throws InterruptedException {
         ready.await(settleTimeoutNs, TimeUnit.NANOSECONDS);
 
         long startNs = System.nanoTime();

@@ -33,16 +33,19 @@ public final class EventLoop implements AutoCloseable {
 
         /**
          * Whether the deadline the last tick returned must be met closely (a message due then)
-         * rather than roughly (a periodic check). Precise deadlines are met within microseconds by
-         * sleeping in select until just before them and polling for the rest.
+         * rather than roughly (a periodic check). The loop sleeps in select either way; a precise
+         * deadline is also armed on the loop's {@link WakeupTimer}, which wakes it on time.
          */
         default boolean preciseDeadline() {
             return false;
         }
     }
 
-    /** Select wakes at least this long before a precise deadline, then polls. */
-    private static final long SPIN_MARGIN_NS = 300_000L;
+    /**
+     * A precise deadline nearer than this is polled for rather than slept towards: the timer
+     * could not wake the loop sooner than its own latency anyway.
+     */
+    private static final long POLL_BELOW_NS = 50_000L;
 
     private final Selector selector;
     private final Queue<Runnable> inbox = new ConcurrentLinkedQueue<>();
@@ -55,6 +58,8 @@ public final class EventLoop implements AutoCloseable {
     private final ByteBuffer writeBuffer = ByteBuffer.allocateDirect(BUFFER_BYTES);
     private final Consumer<SelectionKey> dispatcher = this::dispatch;
     private long passNs;
+    private WakeupTimer timer;
+    private int timerSlot;
 
     public EventLoop() {
         try {
@@ -78,23 +83,40 @@ public final class EventLoop implements AutoCloseable {
             try {
                 if (waitNs <= 0) {
                     selector.selectNow(dispatcher);
-                } else if (!driver.preciseDeadline()) {
+                } else if (!driver.preciseDeadline() || timer == null) {
                     // Round up: waking a little late costs nothing here, waking early costs a pass.
-                    selector.select(dispatcher, Math.max(1, (waitNs + 999_999) / 1_000_000));
+                    selector.select(dispatcher, ceilMillis(waitNs));
+                } else if (waitNs < POLL_BELOW_NS) {
+                    selector.selectNow(dispatcher);
                 } else {
-                    long sleepMs = (deadlineNs - System.nanoTime() - SPIN_MARGIN_NS) / 1_000_000;
-                    if (sleepMs >= 1) {
-                        selector.select(dispatcher, sleepMs);
-                    } else {
-                        selector.selectNow(dispatcher);
-                        Thread.onSpinWait();
-                    }
+                    // Sleep; the timer wakes us at the deadline (I/O sooner), never a polling loop.
+                    timer.arm(timerSlot, deadlineNs);
+                    selector.select(dispatcher, ceilMillis(waitNs));
+                    timer.disarm(timerSlot);
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException("selector failed", e);
             }
             nowNs = passNs != 0 ? passNs : System.nanoTime();
         }
+    }
+
+    private static long ceilMillis(long ns) {
+        return Math.max(1, (ns + 999_999) / 1_000_000);
+    }
+
+    /**
+     * Lets a {@link WakeupTimer} wake this loop at its drivers' precise deadlines; before
+     * {@link #run}. Without one, a precise deadline is met to within a millisecond (late).
+     */
+    public void wakeUpWith(WakeupTimer wakeupTimer, int slot) {
+        this.timer = wakeupTimer;
+        this.timerSlot = slot;
+    }
+
+    /** Makes the loop's current (or next) select return at once; any thread. */
+    public void wakeup() {
+        selector.wakeup();
     }
 
     private void dispatch(SelectionKey key) {

@@ -5,9 +5,16 @@ import java.util.List;
 /**
  * Samples the CPU time and resident memory of every process in a session (a framework and
  * everything it started) during one measured window, on its own daemon thread.
+ *
+ * <p>The sampler runs inside the client, so its cost is the client's: finding a session's
+ * processes means reading every {@code /proc/PID/stat} on the machine, so that full scan is done
+ * only at the window's edges and once every {@link #FULL_SCAN_EVERY} samples (to find new
+ * children); the samples between read only the processes already known.
  */
 public final class ProcessTreeSampler {
     private static final long INTERVAL_MS = 200;
+    /** One sample in this many scans all of /proc for new processes of the session. */
+    static final int FULL_SCAN_EVERY = 5;
 
     /**
      * What a framework's processes used during a window.
@@ -31,6 +38,7 @@ public final class ProcessTreeSampler {
     private long samples;
     private int processesMax;
     private long lastCpuNs;
+    private long[] known = new long[0];
 
     public ProcessTreeSampler(long session) {
         this.session = session;
@@ -43,7 +51,7 @@ public final class ProcessTreeSampler {
 
     public void start() {
         startNs = System.nanoTime();
-        startCpuNs = sample();
+        startCpuNs = sample(true);
         running = true;
         thread = new Thread(() -> {
             while (running) {
@@ -53,7 +61,7 @@ public final class ProcessTreeSampler {
                     return;
                 }
                 synchronized (this) {
-                    sample();
+                    sample(samples % FULL_SCAN_EVERY == 0);
                 }
             }
         }, "mangonel-sampler");
@@ -74,7 +82,7 @@ public final class ProcessTreeSampler {
             Thread.currentThread().interrupt();
         }
         synchronized (this) {
-            long endCpu = sample();
+            long endCpu = sample(true);
             long elapsed = Math.max(1, System.nanoTime() - startNs);
             double cpu = Math.max(0, endCpu - startCpuNs) / 1e9;
             return new Usage(cpu, 100.0 * cpu * 1e9 / elapsed, rssMax, samples == 0 ? 0 : rssSum / samples,
@@ -82,9 +90,10 @@ public final class ProcessTreeSampler {
         }
     }
 
-    /** Takes one sample; returns the session's total CPU time so far. */
-    private long sample() {
-        List<ProcFs.Stat> stats = ProcFs.session(session);
+    /** Takes one sample (scanning all of /proc when {@code full}); returns the session's CPU time so far. */
+    private long sample(boolean full) {
+        List<ProcFs.Stat> stats = full ? ProcFs.session(session) : knownStats();
+        known = stats.stream().mapToLong(ProcFs.Stat::pid).toArray();
         if (stats.isEmpty()) {
             return lastCpuNs;
         }
@@ -100,5 +109,17 @@ public final class ProcessTreeSampler {
         processesMax = Math.max(processesMax, stats.size());
         lastCpuNs = cpu;
         return cpu;
+    }
+
+    /** The processes found by the last full scan that are still there (and still in the session). */
+    private List<ProcFs.Stat> knownStats() {
+        List<ProcFs.Stat> out = new java.util.ArrayList<>(known.length);
+        for (long pid : known) {
+            ProcFs.Stat s = ProcFs.stat(pid);
+            if (s != null && s.session() == session) {
+                out.add(s);
+            }
+        }
+        return out;
     }
 }
