@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.mangonel.plan.Plan;
 import org.mangonel.plan.PlanException;
@@ -147,35 +146,37 @@ final class EngineCommand implements Callable<Integer> {
             out.print(Planner.describe(plan));
             return ExitCodes.OK;
         }
-        Path dir;
-        try {
-            dir = outDir != null ? OutputFolder.useExplicit(outDir)
-                    : OutputFolder.createTimestamped(Path.of("reports"), scenario.name(), Instant.now());
-        } catch (IllegalArgumentException e) {
-            err.println("engine: " + e.getMessage());
-            return ExitCodes.INVALID;
-        }
         if (templatesDir != null && !Files.isDirectory(templatesDir)) {
             err.println("engine: --templates " + templatesDir + " is not a folder");
             return ExitCodes.INVALID;
         }
         TerminalConsole console = new TerminalConsole(err, quiet);
-        console.info("mangonel: " + plan.trialCount() + " measured window(s), about " + Planner.human(plan.loadTime())
-                + " of load; writing to " + dir);
-        Runner runner = new Runner(plan, dir, console, commandText());
-        Interrupts interrupts = Interrupts.install(runner, console);
+        // Installed before the run's folder exists and removed only after the pages are written:
+        // a signal at any moment in between still leaves results.json and the pages in the folder.
+        Interrupts interrupts = Interrupts.install(console);
         RunResults results;
+        Path dir;
         try {
+            try {
+                dir = outDir != null ? OutputFolder.useExplicit(outDir)
+                        : OutputFolder.createTimestamped(Path.of("reports"), scenario.name(), Instant.now());
+            } catch (IllegalArgumentException e) {
+                err.println("engine: " + e.getMessage());
+                return ExitCodes.INVALID;
+            }
+            console.info("mangonel: " + plan.trialCount() + " measured window(s), about "
+                    + Planner.human(plan.loadTime()) + " of load; writing to " + dir);
+            Runner runner = new Runner(plan, dir, console, commandText());
+            interrupts.attach(runner);
             results = runner.run();
+            try {
+                new ReportRenderer(templatesDir).renderDefaults(Results.tree(results), dir);
+            } catch (TemplateException e) {
+                err.println("engine: the report template failed: " + e.getMessage());
+                return ExitCodes.RUN_FAILED;
+            }
         } finally {
             interrupts.uninstall();
-        }
-        Map<String, Object> tree = Results.tree(results);
-        try {
-            new ReportRenderer(templatesDir).renderDefaults(tree, dir);
-        } catch (TemplateException e) {
-            err.println("engine: the report template failed: " + e.getMessage());
-            return ExitCodes.RUN_FAILED;
         }
         out.println("results: " + dir.resolve("results.json"));
         out.println("report:  " + dir.resolve("report.md") + ", " + dir.resolve("report.html"));

@@ -69,6 +69,7 @@ public final class Runner {
     private final Instant startedAt = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
     private final List<BenchmarkResult> done = new ArrayList<>();
     private volatile boolean interrupted;
+    private volatile boolean hurried;
     private volatile LoadRun current;
     private volatile ServerProcess currentProcess;
 
@@ -95,6 +96,16 @@ public final class Runner {
         if (process != null) {
             process.kill();
         }
+    }
+
+    /**
+     * Like {@link #interrupt()}, and no graceful waits: the current server is killed now and the
+     * next stops get no grace period. Results and pages are still written. Any thread.
+     */
+    public void hurry() {
+        hurried = true;
+        interrupt();
+        killNow();
     }
 
     /** Stops the current window and skips the rest; what was measured is kept. Any thread. */
@@ -126,7 +137,7 @@ public final class Runner {
                     if (interrupted) {
                         break;
                     }
-                    frameworks.add(runFramework(bp, fw));
+                    frameworks.add(runFrameworkSafely(bp, fw));
                     writeResults(snapshot(bp, frameworks, clientPinning));
                 }
             } finally {
@@ -157,6 +168,21 @@ public final class Runner {
 
     private void writeResults(RunResults results) throws IOException {
         AtomicFiles.write(outDir.resolve("results.json"), Json.write(Results.tree(results)));
+    }
+
+    /**
+     * Runs one framework; whatever goes wrong (a process that cannot be spawned, a signal that
+     * kills the JDK's spawn helper), the framework gets a reason and the run goes on, so results
+     * are always written.
+     */
+    private FrameworkResult runFrameworkSafely(BenchmarkPlan bp, Framework fw) {
+        try {
+            return runFramework(bp, fw);
+        } catch (IOException | RuntimeException e) {
+            String reason = (interrupted ? "interrupted: " : "could not be run: ") + e.getMessage();
+            console.info("benchmark " + bp.benchmark().name() + ", framework " + fw.name() + ": failed: " + reason);
+            return new Outcome(fw, "logs/" + fw.name() + ".log").end("failed", reason, null);
+        }
     }
 
     private FrameworkResult runFramework(BenchmarkPlan bp, Framework fw) throws IOException {
@@ -255,7 +281,7 @@ public final class Runner {
             return outcome.end("failed", "interrupted", null);
         } finally {
             if (process != null) {
-                process.stop(fw.stopGrace());
+                process.stop(hurried ? Duration.ZERO : fw.stopGrace());
                 currentProcess = null;
                 appendLog(log, "=== mangonel: stopped at " + Instant.now());
             }

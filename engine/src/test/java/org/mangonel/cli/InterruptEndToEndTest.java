@@ -9,8 +9,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Ctrl-C in the middle of a run, on a real engine process: the load stops, the server is stopped,
@@ -55,6 +58,78 @@ class InterruptEndToEndTest {
             assertTrue(Files.readString(out.resolve("report.md")).contains("interrupted"));
         } finally {
             engine.destroyForcibly();
+        }
+    }
+
+    /**
+     * A signal through GNU {@code timeout}, which forwards it to the engine and then to the
+     * engine's process group: the engine sees two at once and must take them as one. Whatever the
+     * moment (before the server answers, in the middle of a window), the folder ends with
+     * results.json and both pages, and the exit code is 130. With a second, later signal the
+     * engine quits at once (no grace period, no drain) but still writes them.
+     *
+     * @param after   what to wait for in the engine's output before signalling
+     * @param signals how many separate signals (a second one, a second later, means "quit at once")
+     */
+    @ParameterizedTest(name = "{1} signal(s) after ''{0}''")
+    @CsvSource({"writing to, 1", "starting, 1", "req/s, 1", "req/s, 2"})
+    void aSignalThroughTimeoutAlwaysLeavesResultsAndPages(String after, int signals, @TempDir Path dir)
+            throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/timeout")), "GNU timeout is installed");
+        Path out = dir.resolve("run");
+        Path log = dir.resolve("engine.log");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        // A server that ignores SIGTERM, with a long grace period: a graceful stop would take 20 s,
+        // so only "quit at once" can end the run quickly after the second signal.
+        Path scenario = dir.resolve("stubborn.yaml");
+        Files.writeString(scenario, String.join("\n",
+                "name: stubborn",
+                "concurrency: [10]",
+                "threads: 1",
+                "frameworks:",
+                "  - name: stubborn-hello",
+                "    start: trap '' TERM; exec '" + java + "' -cp '" + System.getProperty("java.class.path")
+                        + "' org.mangonel.cli.Main serve hello --port {port}",
+                "    stop_grace: 20s",
+                "benchmarks:",
+                "  - name: hello",
+                "    urls: [/]",
+                ""));
+        Process timeout = new ProcessBuilder("/usr/bin/timeout", "120", java, "-cp",
+                System.getProperty("java.class.path"), "org.mangonel.cli.Main", scenario.toString(),
+                "--duration", "30s", "--warmup", "0s", "--out", out.toString())
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        try {
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            while (!Files.readString(log).contains(after) && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertTrue(Files.readString(log).contains(after), Files.readString(log));
+            new ProcessBuilder("kill", "-s", "INT", String.valueOf(timeout.pid())).start().waitFor();
+            if (signals > 1) {
+                // timeout(1) ignores the signal once it has forwarded it: the second Ctrl-C reaches
+                // the engine directly, as a terminal sends it to the whole foreground group.
+                Thread.sleep(1000);
+                long engine = timeout.children().findFirst().orElseThrow().pid();
+                new ProcessBuilder("kill", "-s", "INT", String.valueOf(engine)).start().waitFor();
+            }
+            long signalledNs = System.nanoTime();
+            assertTrue(timeout.waitFor(60, TimeUnit.SECONDS), "the engine exits after SIGINT");
+            double tookS = (System.nanoTime() - signalledNs) / 1e9;
+            String text = Files.readString(log, StandardCharsets.UTF_8);
+            assertEquals(ExitCodes.INTERRUPTED, timeout.exitValue(), text);
+            assertTrue(text.contains("SIGINT: stopping; writing what was measured (again to quit at once)"), text);
+            assertEquals(signals > 1, text.contains("SIGINT again: quitting at once"), text);
+            if (signals > 1) {
+                assertTrue(tookS < 10, "the second signal skips the 20 s grace period: " + tookS + " s");
+            }
+            for (String file : List.of("results.json", "report.md", "report.html")) {
+                assertTrue(Files.isRegularFile(out.resolve(file)), file + " is written: " + text);
+            }
+            Map<String, Object> results = org.mangonel.report.ReportRenderer.readResults(out.resolve("results.json"));
+            assertEquals("interrupted", results.get("status"));
+        } finally {
+            timeout.destroyForcibly();
         }
     }
 }
