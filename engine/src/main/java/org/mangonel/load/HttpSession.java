@@ -97,14 +97,14 @@ final class HttpSession implements Session, TcpConnection.Handler {
     public void onConnected(long nowNs) {
         redial.connected(nowNs);
         state = OPEN;
-        if (worker.running(nowNs)) {
+        if (worker.active(nowNs)) {
             fill(nowNs);
         }
     }
 
     /** Sends what is due, up to the pipeline depth, in one write. */
     private void fill(long nowNs) {
-        if (!worker.running(nowNs) || inFlight >= depth) {
+        if (!worker.active(nowNs) || inFlight >= depth) {
             return;
         }
         RequestMix mix = worker.spec.mix();
@@ -200,7 +200,7 @@ final class HttpSession implements Session, TcpConnection.Handler {
             countInFlight(ErrorKind.CLOSED, nowNs);
             tcp.close();
             state = IDLE;
-            if (worker.running(nowNs)) {
+            if (worker.active(nowNs)) {
                 connect(nowNs);
             }
             return false;
@@ -273,15 +273,23 @@ final class HttpSession implements Session, TcpConnection.Handler {
         }
     }
 
+    /** Whether nothing due in the window is outstanding here: nothing in flight, nothing unsent. */
+    boolean drained() {
+        return inFlight == 0 && (!worker.openModel() || nextJ >= dueCount);
+    }
+
     @Override
     public void stop() {
-        if (worker.openModel() && worker.window != null) {
+        if (worker.window != null) {
+            long endNs = worker.window.endNs();
             // Due in the window but never sent (the connection was busy or down): counted, not dropped.
-            for (long j = nextJ; j < dueCount; j++) {
-                if (worker.window.records(worker.dueNs(connection, j), worker.window.measureEndNs())) {
+            for (long j = nextJ; worker.openModel() && j < dueCount; j++) {
+                if (worker.window.records(worker.dueNs(connection, j), endNs)) {
                     worker.recorder.unsent();
                 }
             }
+            // Sent but not answered when the run ended (interrupted, or the drain ran out).
+            countInFlight(ErrorKind.UNFINISHED, endNs);
         }
         state = STOPPED;
         redial.stop();

@@ -37,6 +37,25 @@ final class HttpWorker extends Worker {
         return spec.rate() != null;
     }
 
+    /**
+     * Open model: requests due in the window are still sent during the drain (their latency runs
+     * from when they were due); closed model: only the requests in flight are awaited.
+     */
+    @Override
+    boolean active(long nowNs) {
+        return openModel() ? window != null && nowNs < window.endNs() : running(nowNs);
+    }
+
+    @Override
+    boolean drained() {
+        for (HttpSession s : sessions) {
+            if (!s.drained()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** When connection {@code connection}'s request {@code j} is due (open model). */
     long dueNs(int connection, long j) {
         return schedule.dueNs(j * spec.connections() + connection);

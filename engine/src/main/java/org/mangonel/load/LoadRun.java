@@ -52,9 +52,13 @@ public final class LoadRun {
         Worker create(EventLoop loop, CountDownLatch ready, int loopIndex, int loopCount, int first, int count);
     }
 
-    /** A run of the HTTP closed model. */
+    /**
+     * An HTTP run. After the window it drains: requests due in it are awaited until they are
+     * answered or time out (the drain is one request timeout long and ends as soon as nothing is
+     * outstanding), so none vanishes from both the requests and the errors.
+     */
     public static LoadRun http(HttpLoadSpec spec) {
-        return new LoadRun(spec.threads(), spec.connections(), 0,
+        return new LoadRun(spec.threads(), spec.connections(), spec.timeoutNs() + Worker.SCAN_INTERVAL_NS,
                 (loop, ready, i, n, first, count) -> new HttpWorker(loop, ready, spec, first, count));
     }
 

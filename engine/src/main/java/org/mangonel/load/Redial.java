@@ -88,7 +88,7 @@ final class Redial {
         if (stopped) {
             return;
         }
-        if (consecutiveFailures < 2 && worker.running(nowNs)) {
+        if (consecutiveFailures < 2 && worker.active(nowNs)) {
             session.connect(nowNs);
             return;
         }
@@ -108,7 +108,7 @@ final class Redial {
         if (connecting && nowNs - connectStartNs > connectTimeoutNs) {
             tcp.close();
             connectFailed(nowNs);
-        } else if (backingOff && nowNs >= retryAtNs && (worker.window == null || worker.running(nowNs))) {
+        } else if (backingOff && nowNs >= retryAtNs && (worker.window == null || worker.active(nowNs))) {
             session.connect(nowNs);
         }
     }

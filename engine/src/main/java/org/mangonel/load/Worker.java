@@ -8,13 +8,15 @@ import org.mangonel.stats.Recorder;
 /**
  * Runs the sessions of one event loop: paces their first connects, reports when they are all
  * settled, starts them when the window arrives, checks their deadlines every
- * {@link #SCAN_INTERVAL_NS}, publishes progress, and stops them at the window's end. Everything
+ * {@link #SCAN_INTERVAL_NS}, publishes progress, and stops them at the window's end: after the
+ * drain period, or as soon as a scan finds nothing due in the window still outstanding. Everything
  * here is owned by the loop thread; {@link #start(Window)} and {@link #stopNow()} are the only
  * entries for other threads, and they go through the loop's queue.
  *
  * <pre>
  *   CONNECTING ──all sessions settled──▶ READY (latch counted down)
- *   READY ──start(window)──▶ RUNNING ──now ≥ measureEnd or stopNow()──▶ FINISHED
+ *   READY ──start(window)──▶ RUNNING ──now ≥ measureEnd──▶ DRAINING ──drained() or now ≥ end──▶ FINISHED
+                               └──────────────stopNow()───────────────────────────────▶ FINISHED
  * </pre>
  */
 abstract class Worker implements EventLoop.Driver {
@@ -85,6 +87,22 @@ abstract class Worker implements EventLoop.Driver {
         return window != null && nowNs < window.measureEndNs();
     }
 
+    /**
+     * Whether sessions should still (re)connect and send. By default while {@link #running}; a
+     * worker whose sessions still owe requests due in the window says so through the drain.
+     */
+    boolean active(long nowNs) {
+        return running(nowNs);
+    }
+
+    /**
+     * Whether nothing due in the window is still outstanding, so the drain period after the
+     * window can end early. By default the drain lasts its whole length.
+     */
+    boolean drained() {
+        return false;
+    }
+
     /** A session's connect attempt began (counted for pacing). */
     void connectStarted() {
         connecting++;
@@ -129,7 +147,8 @@ abstract class Worker implements EventLoop.Driver {
             readySignalled = true;
             ready.countDown();
         }
-        if (nowNs >= nextScanNs) {
+        boolean scanned = nowNs >= nextScanNs;
+        if (scanned) {
             for (Session s : sessions) {
                 s.onTimer(nowNs);
             }
@@ -144,6 +163,11 @@ abstract class Worker implements EventLoop.Driver {
         if (window != null) {
             deadline = Math.min(deadline, measuring ? window.endNs() : window.measureStartNs());
             scheduled = onSchedule(nowNs);
+            // After the schedule: everything due before the window's end has been handed out.
+            if (scanned && nowNs >= window.measureEndNs() && drained()) {
+                finish();
+                return nowNs;
+            }
         }
         precise = scheduled <= deadline;
         return Math.min(deadline, scheduled);

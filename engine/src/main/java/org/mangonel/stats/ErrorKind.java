@@ -17,7 +17,9 @@ public enum ErrorKind {
     /** The response's status code was not an expected one. */
     STATUS,
     /** The response's body did not match the expectation. */
-    BODY;
+    BODY,
+    /** Still awaiting its response when the run ended (it was interrupted, or its drain ran out). */
+    UNFINISHED;
 
     /** Number of kinds, for counter arrays. */
     public static final int COUNT = values().length;

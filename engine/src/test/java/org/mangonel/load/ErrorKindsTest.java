@@ -50,6 +50,22 @@ class ErrorKindsTest {
         assertEquals(0, s.corrected().getTotalCount(), "a failed request is never a latency sample");
     }
 
+    /**
+     * A server that takes 150 ms per answer: when the window closes, every connection has a
+     * request in flight. The drain after the window awaits them, so every request the server
+     * answered is counted (it used to lose one per connection). Warm-up 0: every request sent
+     * was due in the window.
+     */
+    @Test
+    void requestsInFlightWhenTheWindowClosesAreCounted() throws Exception {
+        long before = server.slowAnswered();
+        RunStats s = run(server.port(), "/slow", true, null, 5, 2000, 1000);
+        long answered = server.slowAnswered() - before;
+        assertEquals(0, s.errorTotal(), s.errors().toString());
+        assertEquals(answered, s.requests(), "every answered request is counted, those in flight at the end too");
+        assertTrue(s.requests() >= 10, "at least two per connection: " + s.requests());
+    }
+
     @Test
     void goodResponsesAreSuccesses() throws Exception {
         RunStats ok = run("/ok");
