@@ -3,8 +3,8 @@ package org.mangonel.load;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import org.mangonel.net.TcpConnection;
-import org.mangonel.protocol.ChatLineDecoder;
-import org.mangonel.protocol.ChatLines;
+import org.mangonel.protocol.chat.ChatLineDecoder;
+import org.mangonel.protocol.chat.ChatLines;
 import org.mangonel.stats.ErrorKind;
 
 /**

@@ -9,8 +9,8 @@ import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
-import org.mangonel.protocol.ChatLineDecoder;
-import org.mangonel.protocol.ChatLines;
+import org.mangonel.protocol.chat.ChatLineDecoder;
+import org.mangonel.protocol.chat.ChatLines;
 
 /**
  * Before measuring a chat server: two clients join, one sends a message line, and the other must

@@ -2,8 +2,8 @@ package org.mangonel.load;
 
 import java.nio.ByteBuffer;
 import org.mangonel.net.TcpConnection;
-import org.mangonel.protocol.BodyMatcher;
-import org.mangonel.protocol.HttpResponseDecoder;
+import org.mangonel.protocol.http.BodyMatcher;
+import org.mangonel.protocol.http.HttpResponseDecoder;
 import org.mangonel.stats.ErrorKind;
 
 /**

@@ -9,8 +9,8 @@ import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
-import org.mangonel.protocol.BodyMatcher;
-import org.mangonel.protocol.HttpResponseDecoder;
+import org.mangonel.protocol.http.BodyMatcher;
+import org.mangonel.protocol.http.HttpResponseDecoder;
 
 /**
  * Before measuring, requests each URL of a mix once, on a plain blocking socket, and checks the

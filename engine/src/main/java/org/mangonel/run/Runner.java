@@ -45,11 +45,11 @@ import org.mangonel.scenario.RunSettings;
 import org.mangonel.scenario.Workload;
 import org.mangonel.stats.ErrorKind;
 import org.mangonel.stats.RunStats;
-import org.mangonel.target.CpuAffinity;
-import org.mangonel.target.FreePort;
-import org.mangonel.target.ProcessTreeSampler;
-import org.mangonel.target.ServerProcess;
-import org.mangonel.target.Shell;
+import org.mangonel.framework.CpuAffinity;
+import org.mangonel.framework.FreePort;
+import org.mangonel.framework.ProcessTreeSampler;
+import org.mangonel.framework.ServerProcess;
+import org.mangonel.framework.Shell;
 
 /**
  * Runs a plan and writes its results. One instance per run, used by one thread; only

@@ -9,7 +9,7 @@ import java.util.Objects;
  * A server under test and how to run it.
  *
  * <p>Text fields may hold the placeholders {@code {port}} (the free port the engine picked for
- * this start) and {@code {host}} (the URL's host); the {@code target} package substitutes them.
+ * this start) and {@code {host}} (the URL's host); the {@code run} package substitutes them.
  *
  * @param name     unique identifier, also a file name (its log is {@code logs/<name>.log})
  * @param title    display name in reports

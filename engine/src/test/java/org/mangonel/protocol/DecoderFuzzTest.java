@@ -1,5 +1,9 @@
 package org.mangonel.protocol;
 
+import org.mangonel.protocol.chat.ChatLineDecoder;
+import org.mangonel.protocol.chat.ChatLines;
+import org.mangonel.protocol.http.BodyMatcher;
+import org.mangonel.protocol.http.HttpResponseDecoder;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -13,4 +13,4 @@
  * </pre>
  * Process sampling reads {@code /proc}; on systems without it the figures are absent, not guessed.
  */
-package org.mangonel.target;
+package org.mangonel.framework;

@@ -1,4 +1,4 @@
-package org.mangonel.target;
+package org.mangonel.framework;
 
 import java.io.IOException;
 import java.nio.file.DirectoryStream;

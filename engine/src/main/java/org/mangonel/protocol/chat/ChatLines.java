@@ -1,4 +1,4 @@
-package org.mangonel.protocol;
+package org.mangonel.protocol.chat;
 
 import java.nio.ByteBuffer;
 

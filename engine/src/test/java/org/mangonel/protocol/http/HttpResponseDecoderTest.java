@@ -1,4 +1,4 @@
-package org.mangonel.protocol;
+package org.mangonel.protocol.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package org.mangonel.protocol;
+package org.mangonel.protocol.http;
 
 /** Body equals the expected bytes exactly. */
 final class ExactBodyMatcher implements BodyMatcher {

@@ -1,4 +1,4 @@
-package org.mangonel.target;
+package org.mangonel.framework;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

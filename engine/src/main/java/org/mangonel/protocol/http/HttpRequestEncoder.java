@@ -1,4 +1,4 @@
-package org.mangonel.protocol;
+package org.mangonel.protocol.http;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;

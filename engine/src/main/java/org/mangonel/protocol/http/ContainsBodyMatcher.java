@@ -1,4 +1,4 @@
-package org.mangonel.protocol;
+package org.mangonel.protocol.http;
 
 /**
  * Body contains the needle somewhere, across any split: a Knuth-Morris-Pratt automaton whose

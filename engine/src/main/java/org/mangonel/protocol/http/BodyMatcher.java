@@ -1,4 +1,4 @@
-package org.mangonel.protocol;
+package org.mangonel.protocol.http;
 
 /**
  * Checks a response body as it streams past, without keeping it. One instance per connection
