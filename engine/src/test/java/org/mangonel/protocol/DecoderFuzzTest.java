@@ -25,6 +25,8 @@ class DecoderFuzzTest {
         "HTTP/1.1 304 Not Modified\r\nETag: \"x\"\r\n\r\n",
         "HTTP/1.0 200 OK\r\n\r\nuntil the end",
         "HTTP/1.1 500 Oops\r\nConnection: close\r\nContent-Length: 4\r\n\r\noops",
+        "HTTP/1.1 200 OK\r\nX-Fold: a\r\n b\r\nTransfer-Encoding: chunked\r\n\r\n"
+                + "5 ; a=\"q\\\"x\" ;b\r\nHello\r\n0;z\r\nT: 1\r\n\r\n",
     };
 
     private static byte[] mutate(byte[] in, Random r) {
