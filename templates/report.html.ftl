@@ -45,19 +45,9 @@
 <h2>${b.title}</h2>
 <#if b.description?has_content><p>${b.description}</p></#if>
 <p class="note"><strong>How it was measured.</strong>
-<#if b.protocol == "chat">
-<#assign w = b.workload>
-Mangonel's own chat clients, open model: every client connects<#if w.join??> and sends a join line (<code>${w.join}</code>)</#if>, then sends ${num(w.message_rate_per_client, 2)} message<#if w.message_rate_per_client != 1>s</#if> of ${w.message_bytes} bytes per second on a fixed schedule, whatever the server does; the server must relay every line to every other client.
-Delivery latency runs from when a message was due to when each recipient read it. Deliveries still missing ${w.drain_s}s after the window count as lost.
-Each level was measured ${s.repetitions} time<#if s.repetitions gt 1>s</#if> for ${s.duration_s}s after ${s.warmup_s}s of unrecorded warm-up, with ${s.threads} event-loop thread<#if s.threads gt 1>s</#if>.
-Each row shows <#if s.aggregate == "best">the best run (most deliveries/second) of the ${s.repetitions}<#elseif s.aggregate == "median">the run with the median deliveries/second of the ${s.repetitions}<#else>the mean of the ${s.repetitions} runs</#if>.
-<#else>
-Mangonel's own HTTP/1.1 client, <#if s.rates?? && s.rates?size gt 0>open model: requests are sent on a fixed schedule (at the rate in each table's heading) spread evenly over the connections, whatever the server does; a request its connection could not send on time waits with its clock running (as wrk2 measures)<#else>closed model: each connection keeps <#if (b.workload.pipeline!1) gt 1>${b.workload.pipeline!1} pipelined requests<#else>one request</#if> in flight and sends the next as soon as a response arrives (as siege and wrk do)</#if><#if !(b.workload.keepalive)>, with a new connection for every request (keep-alive off)</#if>.
-URLs: <#list b.workload.urls as u><code>${u.method} ${u.path}</code><#if b.workload.urls?size gt 1> (weight ${u.weight})</#if><#sep>, </#list>.
-Each concurrency level was measured ${s.repetitions} time<#if s.repetitions gt 1>s</#if> for ${s.duration_s}s after ${s.warmup_s}s of unrecorded warm-up, with ${s.threads} event-loop thread<#if s.threads gt 1>s</#if> and a ${ms(s.timeout_ms)} timeout per request.
-Each row shows <#if s.aggregate == "best">the best run (highest requests/second) of the ${s.repetitions}<#elseif s.aggregate == "median">the run with the median requests/second of the ${s.repetitions}<#else>the mean of the ${s.repetitions} runs</#if>.
-Latency is counted from when each request was due, so delays in the client count too; failed requests are never latency samples.
-</#if></p>
+<#import "protocols/" + b.protocol + ".html.ftl" as p>
+<@p.method b s/>
+</p>
 
 <#if s.client_cpus??>
 <p class="note">The client was <#if s.client_cpus_note??>meant to be pinned to CPU ${s.client_cpus}, but ${s.client_cpus_note}<#else>pinned to CPU ${s.client_cpus}</#if>; the servers' CPUs are in the table below.</p>
@@ -82,21 +72,19 @@ Latency is counted from when each request was due, so delays in the client count
 <#list b.frameworks as f>
 <#list f.levels as l>
 <#if l.concurrency + "@" + (l.rate??)?then(l.rate.label, "") == levelKey && l.summary??>
-<#-- rank: HTTP by throughput; chat (an offered load every server may carry) by share lost, then p99 -->
-<#assign rank = (b.protocol == "chat")?then((100 - l.summary.messages.delivered_pct) * 1000000 + l.summary.latency_ms.p99, -l.summary.rps)>
-<#assign rows = rows + [{"f": f, "l": l, "rps": l.summary.rps, "rank": rank}]>
+<#assign rows = rows + [{"f": f, "l": l, "rps": l.summary.rps, "rank": p.rank(l.summary)}]>
 </#if>
 </#list>
 </#list>
 <#assign rows = rows?sort_by("rank")>
-<h3>${b.title}: ${c} <#if b.protocol == "chat">client<#else>connection</#if><#if c != 1>s</#if><#if rateLabel?has_content> at ${rateLabel}</#if></h3>
+<h3>${b.title}: ${c} ${b.level_unit}<#if c != 1>s</#if><#if rateLabel?has_content> at ${rateLabel}</#if></h3>
 <#if rows?size == 0>
 <p>Nothing was measured at this level.</p>
 <#else>
 <#assign maxRps = 0>
 <#list rows as row><#if row.rps gt maxRps><#assign maxRps = row.rps></#if></#list>
 <#assign barH = 24, labelW = 180, chartW = 520>
-<#assign perSecond = (b.protocol == "chat")?then("deliveries/s", "req/s")>
+<#assign perSecond = b.success_unit + "/s">
 <svg width="${labelW + chartW + 130}" height="${rows?size * (barH + 8) + 10}" role="img" aria-label="${perSecond}, level ${c}">
 <#list rows as row>
 <#assign y = row?index * (barH + 8) + 5>
@@ -107,22 +95,10 @@ Latency is counted from when each request was due, so delays in the client count
 </#list>
 </svg>
 <table>
-<#if b.protocol == "chat">
-<tr><th>Framework</th><th class="n">Deliveries/Second</th><th class="n">Avg. Delivery</th><th class="n">p99 Delivery</th><th class="n">Max. Delivery</th><th class="n">Lost</th><th class="n">Errors</th><th class="n">Server CPU</th><th class="n">Server RSS</th></tr>
+<@p.header/>
 <#list rows as row>
-<#assign m = row.l.summary>
-<tr><td>${row.f.title}</td><td class="n">${num(m.rps, 1)}</td><td class="n">${ms(m.latency_ms.mean)}</td><td class="n">${ms(m.latency_ms.p99)}</td><td class="n">${ms(m.latency_ms.max)}</td>
-<td class="n<#if m.messages.lost gt 0> bad</#if>">${num(m.messages.lost)} of ${num(m.messages.expected)}<#if m.messages.duplicated gt 0 || m.messages.corrupted gt 0> (+${num(m.messages.duplicated)} duplicated, ${num(m.messages.corrupted)} corrupted)</#if></td>
-<@errorsCell m/><@serverCells m/></tr>
+<@p.row row.f row.l.summary/>
 </#list>
-<#else>
-<tr><th>Framework</th><th class="n">Requests/Second</th><th class="n">Avg. Response Time</th><th class="n">Max. Response Time</th><th class="n">p50</th><th class="n">p99</th><th class="n">Errors</th><th class="n">Server CPU</th><th class="n">Server RSS</th></tr>
-<#list rows as row>
-<#assign m = row.l.summary>
-<tr><td>${row.f.title}</td><td class="n">${num(m.rps, 1)}</td><td class="n">${ms(m.latency_ms.mean)}</td><td class="n">${ms(m.latency_ms.max)}</td>
-<td class="n">${ms(m.latency_ms.p50)}</td><td class="n">${ms(m.latency_ms.p99)}</td><@errorsCell m/><@serverCells m/></tr>
-</#list>
-</#if>
 </table>
 <#list rows as row><#if row.l.summary.open_model??><#assign om = row.l.summary.open_model><#if om.achieved_pct lt 99 || om.unsent gt 0>
 <p class="warn"><strong>${row.f.title} could not keep up:</strong> it answered ${num(om.achieved_rps)} requests/second of the ${num(om.target_rps)} sent on schedule (${om.achieved_pct}%); ${num(om.delayed)} requests waited more than 1 ms for a free connection and ${num(om.unsent)} were never sent. Their latency counts from when they were due.</p>
@@ -140,7 +116,7 @@ Latency is counted from when each request was due, so delays in the client count
 <p class="bad">${f.title}: ${l.status}<#if l.reason??> (${l.reason})</#if></p>
 </#if></#list></#list>
 </#list>
-<#assign notOk = b.frameworks?filter(f -> f.status != "ok")>
+<#assign notOk = b.frameworks?filter(f -> f.status != "ok" && f.status != "interrupted")>
 <#if notOk?size gt 0>
 <p><strong>Not measured:</strong></p>
 <ul>

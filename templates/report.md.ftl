@@ -35,18 +35,8 @@ ${md(r.scenario.description)}
 ${md(b.description)}
 
 </#if>
-<#if b.protocol == "chat">
-<#assign w = b.workload>
-**How it was measured.** Mangonel's own chat clients, open model: every client connects<#if w.join??> and sends a join line (`${w.join?replace("`", "'")}`)</#if>, then sends ${num(w.message_rate_per_client, 2)} message<#if w.message_rate_per_client != 1>s</#if> of ${w.message_bytes} bytes per second on a fixed schedule, whatever the server does; the server must relay every line to every other client.
-Delivery latency runs from when a message was due to when each recipient read it, so a server that stalls shows in the percentiles. Deliveries still missing ${w.drain_s}s after the window count as lost.
-Each level was measured ${s.repetitions} time<#if s.repetitions gt 1>s</#if> for ${s.duration_s}s after ${s.warmup_s}s of unrecorded warm-up, with ${s.threads} event-loop thread<#if s.threads gt 1>s</#if>.
-Each row shows <#if s.aggregate == "best">the best run (most deliveries/second) of the ${s.repetitions}<#elseif s.aggregate == "median">the run with the median deliveries/second of the ${s.repetitions}<#else>the mean of the ${s.repetitions} runs (latency from all their samples)</#if>.
-<#else>
-**How it was measured.** Mangonel's own HTTP/1.1 client, <#if s.rates?? && s.rates?size gt 0>open model: requests are sent on a fixed schedule (at the rate in each table's heading) spread evenly over the connections, whatever the server does; each connection keeps at most ${b.workload.pipeline!1} request<#if (b.workload.pipeline!1) gt 1>s</#if> in flight, and a request its connection could not send on time waits with its clock running (as wrk2 measures)<#else>closed model: each connection keeps <#if (b.workload.pipeline!1) gt 1>${b.workload.pipeline!1} pipelined requests<#else>one request</#if> in flight and sends the next as soon as a response arrives (as siege and wrk do)</#if><#if !(b.workload.keepalive)>, with a new connection for every request (keep-alive off)</#if>. URLs: <#list b.workload.urls as u>`${u.method} ${u.path}`<#if b.workload.urls?size gt 1> (weight ${u.weight})</#if><#sep>, </#list><#if b.workload.urls?size gt 1>, ${b.workload.order} order</#if>.
-Each concurrency level was measured ${s.repetitions} time<#if s.repetitions gt 1>s</#if> for ${s.duration_s}s after ${s.warmup_s}s of unrecorded warm-up, with ${s.threads} event-loop thread<#if s.threads gt 1>s</#if> and a ${ms(s.timeout_ms)} timeout per request.
-Each row shows <#if s.aggregate == "best">the best run (highest requests/second) of the ${s.repetitions}<#elseif s.aggregate == "median">the run with the median requests/second of the ${s.repetitions}<#else>the mean of the ${s.repetitions} runs (latency from all their samples)</#if>.
-Latency is counted from when each request was due (the moment its connection became free), so delays in the client count too; a failed request is never a latency sample.
-</#if>
+<#import "protocols/" + b.protocol + ".md.ftl" as p>
+<@p.method b s/>
 
 <#if s.client_cpus??>
 The client was <#if s.client_cpus_note??>meant to be pinned to CPU ${s.client_cpus}, but ${md(s.client_cpus_note)}<#else>pinned to CPU ${s.client_cpus}</#if>; the servers' CPUs are in the table below.
@@ -69,34 +59,21 @@ The client was <#if s.client_cpus_note??>meant to be pinned to CPU ${s.client_cp
 <#list b.frameworks as f>
 <#list f.levels as l>
 <#if l.concurrency + "@" + (l.rate??)?then(l.rate.label, "") == levelKey && l.summary??>
-<#-- rank: HTTP by throughput; chat (an offered load every server may carry) by share lost, then p99 -->
-<#assign rank = (b.protocol == "chat")?then((100 - l.summary.messages.delivered_pct) * 1000000 + l.summary.latency_ms.p99, -l.summary.rps)>
-<#assign rows = rows + [{"f": f, "l": l, "rps": l.summary.rps, "rank": rank}]>
+<#assign rows = rows + [{"f": f, "l": l, "rps": l.summary.rps, "rank": p.rank(l.summary)}]>
 </#if>
 </#list>
 </#list>
 <#assign rows = rows?sort_by("rank")>
-### ${md(b.title)}: ${c} <#if b.protocol == "chat">client<#else>connection</#if><#if c != 1>s</#if><#if rateLabel?has_content> at ${rateLabel}</#if>
+### ${md(b.title)}: ${c} ${b.level_unit}<#if c != 1>s</#if><#if rateLabel?has_content> at ${rateLabel}</#if>
 
 <#if rows?size == 0>
 Nothing was measured at this level.
 
 <#else>
-<#if b.protocol == "chat">
-| Framework | Deliveries/Second | Avg. Delivery | p99 Delivery | Max. Delivery | Lost | Errors | Server CPU | Server RSS |
-|---|---:|---:|---:|---:|---:|---:|---:|---:|
+<@p.header/>
 <#list rows as row>
-<#assign m = row.l.summary>
-| ${md(row.f.title)} | ${num(m.rps, 1)} | ${ms(m.latency_ms.mean)} | ${ms(m.latency_ms.p99)} | ${ms(m.latency_ms.max)} | ${num(m.messages.lost)} of ${num(m.messages.expected)}<#if m.messages.duplicated gt 0 || m.messages.corrupted gt 0> (+${num(m.messages.duplicated)} duplicated, ${num(m.messages.corrupted)} corrupted)</#if> | <@errors m/> | <@server m/> |
+<@p.row row.f row.l.summary/>
 </#list>
-<#else>
-| Framework | Requests/Second | Avg. Response Time | Max. Response Time | p50 | p99 | Errors | Server CPU | Server RSS |
-|---|---:|---:|---:|---:|---:|---:|---:|---:|
-<#list rows as row>
-<#assign m = row.l.summary>
-| ${md(row.f.title)} | ${num(m.rps, 1)} | ${ms(m.latency_ms.mean)} | ${ms(m.latency_ms.max)} | ${ms(m.latency_ms.p50)} | ${ms(m.latency_ms.p99)} | <@errors m/> | <@server m/> |
-</#list>
-</#if>
 
 <#list rows as row>
 <#if row.l.summary.open_model??>
@@ -108,7 +85,7 @@ Nothing was measured at this level.
 </#if>
 </#list>
 <#if s.repetitions gt 1>
-Spread of <#if b.protocol == "chat">deliveries<#else>requests</#if>/second over the runs: <#list rows as row>${md(row.f.title)} ${num(row.l.summary.spread.rps_min)}–${num(row.l.summary.spread.rps_max)} (CV ${row.l.summary.spread.rps_cv_pct}%)<#sep>; </#list>.
+Spread of ${b.success_unit}/second over the runs: <#list rows as row>${md(row.f.title)} ${num(row.l.summary.spread.rps_min)}–${num(row.l.summary.spread.rps_max)} (CV ${row.l.summary.spread.rps_cv_pct}%)<#sep>; </#list>.
 
 </#if>
 <#list rows as row>
@@ -130,7 +107,7 @@ Spread of <#if b.protocol == "chat">deliveries<#else>requests</#if>/second over 
 </#list>
 </#list>
 </#list>
-<#assign notOk = b.frameworks?filter(f -> f.status != "ok")>
+<#assign notOk = b.frameworks?filter(f -> f.status != "ok" && f.status != "interrupted")>
 <#if notOk?size gt 0>
 **Not measured:**
 

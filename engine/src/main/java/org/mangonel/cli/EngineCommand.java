@@ -15,7 +15,9 @@ import org.mangonel.plan.PlanException;
 import org.mangonel.plan.Planner;
 import org.mangonel.report.ReportRenderer;
 import org.mangonel.report.Results;
+import org.mangonel.report.ResultsModel.FrameworkStatus;
 import org.mangonel.report.ResultsModel.RunResults;
+import org.mangonel.report.ResultsModel.ScenarioStatus;
 import org.mangonel.run.OutputFolder;
 import org.mangonel.run.Runner;
 import org.mangonel.scenario.Aggregate;
@@ -184,14 +186,14 @@ final class EngineCommand implements Callable<Integer> {
     }
 
     private static int exitCode(RunResults results) {
-        if (results.status().equals("interrupted")) {
+        if (results.status() == ScenarioStatus.INTERRUPTED) {
             return ExitCodes.INTERRUPTED;
         }
-        if (results.status().equals("failed")) {
+        if (results.status() == ScenarioStatus.FAILED) {
             return ExitCodes.RUN_FAILED;
         }
         boolean anyFailed = results.benchmarks().stream().flatMap(b -> b.frameworks().stream())
-                .anyMatch(f -> f.status().equals("failed"));
+                .anyMatch(f -> f.status() == FrameworkStatus.FAILED);
         return anyFailed ? ExitCodes.EXPECTATION_FAILED : ExitCodes.OK;
     }
 

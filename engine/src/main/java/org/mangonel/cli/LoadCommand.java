@@ -1,19 +1,17 @@
 package org.mangonel.cli;
 
 import java.io.PrintStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.mangonel.load.HttpLoadSpec;
 import org.mangonel.load.LoadResult;
-import org.mangonel.load.LoadRun;
 import org.mangonel.load.ProgressListener;
-import org.mangonel.load.RequestMix;
+import org.mangonel.protocol.http.HttpLoadSpec;
+import org.mangonel.protocol.http.HttpProtocol;
+import org.mangonel.protocol.http.RequestMix;
 import org.mangonel.scenario.Durations;
 import org.mangonel.scenario.HttpWorkload;
 import org.mangonel.scenario.Rate;
@@ -21,6 +19,8 @@ import org.mangonel.scenario.UrlSpec;
 import org.mangonel.stats.ErrorKind;
 import org.mangonel.stats.LatencySummary;
 import org.mangonel.stats.RunStats;
+import org.mangonel.transport.Endpoint;
+import org.mangonel.transport.Transport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -122,12 +122,13 @@ final class LoadCommand implements Callable<Integer> {
         }
         String path = (uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath())
                 + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
-        int port = uri.getPort() > 0 ? uri.getPort() : 80;
         HttpWorkload workload = new HttpWorkload(List.of(new UrlSpec(path, method.toUpperCase(Locale.ROOT), extra, body,
-                1, null)), HttpWorkload.Order.WEIGHTED, !noKeepalive, null, false, null, pipeline);
-        RequestMix mix = new RequestMix(workload, uri.getHost() + (uri.getPort() > 0 ? ":" + port : ""), "");
-        HttpLoadSpec spec = new HttpLoadSpec(new InetSocketAddress(InetAddress.getByName(uri.getHost()), port), mix,
-                !noKeepalive, connections, threads, perRequest.toNanos(), 5_000_000_000L,
+                1, null)), HttpWorkload.Order.WEIGHTED, !noKeepalive, null, null, pipeline);
+        Endpoint endpoint = Endpoint.resolve(new URI(uri.getScheme(), null, uri.getHost(), uri.getPort(), null, null,
+                null), Transport.PLAIN);
+        RequestMix mix = new RequestMix(workload, endpoint.authority(), "");
+        HttpLoadSpec spec = new HttpLoadSpec(endpoint, mix, !noKeepalive, connections, threads, perRequest.toNanos(),
+                5_000_000_000L,
                 HttpWorkload.Limits.DEFAULTS.maxHeaderBytes(), HttpWorkload.Limits.DEFAULTS.maxBodyBytes(), pipeline,
                 schedule);
         out.printf("Running %s load @ %s (after %s of warm-up)%n  %d thread(s), %d connection(s), %s%s%n", duration,
@@ -136,7 +137,7 @@ final class LoadCommand implements Callable<Integer> {
         ProgressListener progress = quiet ? ProgressListener.NONE
                 : (elapsedNs, totalNs, measuring, perSecond, errors, p99Us) -> err.printf(Locale.ROOT,
                 "  %4.1fs  %,.0f req/s  %,d errors  p99 %.3fms%n", elapsedNs / 1e9, perSecond, errors, p99Us / 1000.0);
-        LoadResult result = LoadRun.http(spec).execute(warm.toNanos(), measure.toNanos(), 10_000_000_000L, progress,
+        LoadResult result = HttpProtocol.loadRun(spec).execute(warm.toNanos(), measure.toNanos(), 10_000_000_000L, progress,
                 () -> { });
         print(result);
         return result.stats().requests() > 0 ? ExitCodes.OK : ExitCodes.RUN_FAILED;
@@ -152,7 +153,7 @@ final class LoadCommand implements Callable<Integer> {
                 + "  max %.3fms%n", u.meanMs(), u.p50Ms(), u.p90Ms(), u.p99Ms(), u.p999Ms(), u.maxMs());
         StringBuilder errors = new StringBuilder();
         for (ErrorKind kind : ErrorKind.values()) {
-            long n = s.errors().get(kind);
+            long n = s.errors(kind);
             if (n > 0) {
                 errors.append(errors.length() == 0 ? " (" : ", ").append(kind.key()).append(' ').append(n);
             }

@@ -77,15 +77,28 @@ public final class ServerProcess implements AutoCloseable {
     }
 
     /**
-     * Waits until {@code address} accepts a TCP connection.
+     * Waits until {@code address} accepts a TCP connection, or this process exits.
      *
      * @return empty when ready, else why not (exited, or not listening in time)
      */
     public Optional<String> awaitReady(InetSocketAddress address, Duration timeout) throws InterruptedException {
+        return awaitListening(address, timeout, this);
+    }
+
+    /**
+     * The one readiness probe: polls until {@code address} accepts a TCP connection.
+     *
+     * @param process the server's process, watched so that one that exits is reported at once;
+     *                null for a server started elsewhere
+     * @return empty when ready, else why not (exited, or not listening in time)
+     */
+    public static Optional<String> awaitListening(InetSocketAddress address, Duration timeout, ServerProcess process)
+            throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
-            if (!process.isAlive()) {
-                return Optional.of("exited with status " + process.exitValue() + " before accepting connections");
+            if (process != null && !process.process.isAlive()) {
+                return Optional.of("exited with status " + process.process.exitValue()
+                        + " before accepting connections");
             }
             try (Socket probe = new Socket()) {
                 probe.connect(address, 250);

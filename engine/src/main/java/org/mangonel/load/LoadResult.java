@@ -12,9 +12,10 @@ import org.mangonel.stats.RunStats;
  * @param loopAllocatedBytes bytes the event loop threads allocated during the window
  * @param interrupted      the window was cut short by a stop request
  * @param clientFailure    an event loop failed (a bug in the client, never a server's fault), or null
+ * @param security         what the secure connections negotiated ("TLSv1.3 TLS_AES_128_GCM_SHA256"), or null
  */
 public record LoadResult(RunStats stats, long clientCpuNs, double clientCpuPct, double loopBusyMaxPct,
-                         long loopAllocatedBytes, boolean interrupted, String clientFailure) {
+                         long loopAllocatedBytes, boolean interrupted, String clientFailure, String security) {
 
     /** Bytes the event loops allocated per completed request (or delivery) in the window. */
     public double allocatedBytesPerRequest() {

@@ -25,13 +25,24 @@ public final class LoadRun {
     private final CountDownLatch ready;
     private final WakeupTimer timer;
     private final long drainNs;
+    private final int protocolCounters;
     private volatile boolean stopRequested;
     private final java.util.concurrent.atomic.AtomicReference<Throwable> loopFailure =
             new java.util.concurrent.atomic.AtomicReference<>();
 
-    private LoadRun(int threads, int connections, long drainNs, WorkerFactory factory) {
+    /**
+     * @param threads          event loops (at most one per session)
+     * @param sessions         connections (or clients) over the whole run
+     * @param drainNs          how long after the window outstanding work is awaited (a worker
+     *                         may end it sooner)
+     * @param protocolCounters how many counters the protocol keeps (its counter enum's size)
+     * @param factory          makes each loop's worker
+     */
+    public LoadRun(int threads, int sessions, long drainNs, int protocolCounters, WorkerFactory factory) {
+        int connections = sessions;
         int loopCount = Math.max(1, Math.min(threads, connections));
         this.drainNs = drainNs;
+        this.protocolCounters = protocolCounters;
         ready = new CountDownLatch(loopCount);
         int first = 0;
         for (int i = 0; i < loopCount; i++) {
@@ -47,26 +58,9 @@ public final class LoadRun {
         }
     }
 
-    /** Makes the worker for loop {@code loopIndex}, which gets {@code count} connections from {@code first}. */
-    interface WorkerFactory {
+    /** Makes the worker for loop {@code loopIndex}, which gets {@code count} sessions from {@code first}. */
+    public interface WorkerFactory {
         Worker create(EventLoop loop, CountDownLatch ready, int loopIndex, int loopCount, int first, int count);
-    }
-
-    /**
-     * An HTTP run. After the window it drains: requests due in it are awaited until they are
-     * answered or time out (the drain is one request timeout long and ends as soon as nothing is
-     * outstanding), so none vanishes from both the requests and the errors.
-     */
-    public static LoadRun http(HttpLoadSpec spec) {
-        return new LoadRun(spec.threads(), spec.connections(), spec.timeoutNs() + Worker.SCAN_INTERVAL_NS,
-                (loop, ready, i, n, first, count) -> new HttpWorker(loop, ready, spec, first, count));
-    }
-
-    /** A chat run: scheduled messages, deliveries awaited for the drain period after the window. */
-    public static LoadRun chat(ChatLoadSpec spec) {
-        java.util.concurrent.atomic.AtomicInteger joined = new java.util.concurrent.atomic.AtomicInteger();
-        return new LoadRun(spec.threads(), spec.clients(), spec.drainNs(),
-                (loop, ready, i, n, first, count) -> new ChatWorker(loop, ready, spec, joined, i, n));
     }
 
     /** Asks the run to end now; the results measured so far are kept. Any thread. */
@@ -153,11 +147,13 @@ public final class LoadRun {
         long endNs = Math.min(System.nanoTime(), window.measureEndNs());
         long cpuWindowNs = Math.max(1, Math.min(System.nanoTime(), window.endNs()) - window.measureStartNs());
 
-        RunStats.Builder merged = new RunStats.Builder();
+        RunStats.Builder merged = new RunStats.Builder(protocolCounters);
+        String security = null;
         double busiest = 0;
         long allocated = 0;
         for (Worker w : workers) {
-            w.recorder.addTo(merged);
+            w.recorder().addTo(merged);
+            security = security != null ? security : w.security();
             allocated += Math.max(0, w.measuredAllocatedBytes());
             if (w.measuredCpuNs() >= 0) {
                 busiest = Math.max(busiest, 100.0 * w.measuredCpuNs() / cpuWindowNs);
@@ -170,7 +166,7 @@ public final class LoadRun {
         long clientCpu = cpuAtMeasureStart < 0 ? 0 : cpuAtEnd - cpuAtMeasureStart;
         Throwable failure = loopFailure.get();
         return new LoadResult(merged.build(measuredNs), clientCpu, 100.0 * clientCpu / cpuWindowNs, busiest,
-                allocated, stopRequested && failure == null, failure == null ? null : failure.toString());
+                allocated, stopRequested && failure == null, failure == null ? null : failure.toString(), security);
     }
 
     private void report(ProgressListener listener, long elapsedNs, long totalNs, long measureStartNs) {
@@ -179,7 +175,7 @@ public final class LoadRun {
         long p99 = 0;
         long latestNs = 0;
         for (Worker w : workers) {
-            Progress p = w.recorder.progress();
+            Progress p = w.recorder().progress();
             requests += p.requests();
             errors += p.errors();
             p99 = Math.max(p99, p.p99Us());

@@ -1,7 +1,8 @@
 package org.mangonel.load;
 
 import java.net.InetSocketAddress;
-import org.mangonel.net.TcpConnection;
+import org.mangonel.net.Connection;
+import org.mangonel.stats.Count;
 import org.mangonel.stats.ErrorKind;
 
 /**
@@ -17,13 +18,13 @@ import org.mangonel.stats.ErrorKind;
  *   succeeded() (a response, a join): failures are no longer consecutive
  * </pre>
  */
-final class Redial {
+public final class Redial {
     private static final long FIRST_BACKOFF_NS = 10_000_000L;
     private static final long MAX_BACKOFF_NS = 1_000_000_000L;
 
     private final Worker worker;
     private final Session session;
-    private final TcpConnection tcp;
+    private final Connection tcp;
     private final InetSocketAddress address;
     private final long connectTimeoutNs;
     private boolean connecting;
@@ -35,7 +36,14 @@ final class Redial {
     private long backoffNs = FIRST_BACKOFF_NS;
     private int consecutiveFailures;
 
-    Redial(Worker worker, Session session, TcpConnection tcp, InetSocketAddress address, long connectTimeoutNs) {
+    /**
+     * @param worker           the session's worker
+     * @param session          whose {@link Session#connect} is called to retry
+     * @param tcp              the session's connection
+     * @param address          where to connect
+     * @param connectTimeoutNs how long one attempt (TCP and any handshake) may take
+     */
+    public Redial(Worker worker, Session session, Connection tcp, InetSocketAddress address, long connectTimeoutNs) {
         this.worker = worker;
         this.session = session;
         this.tcp = tcp;
@@ -44,7 +52,7 @@ final class Redial {
     }
 
     /** Starts a connection attempt (the session's connect() calls this). */
-    void attempt(long nowNs) {
+    public void attempt(long nowNs) {
         connecting = true;
         backingOff = false;
         connectStartNs = nowNs;
@@ -54,23 +62,24 @@ final class Redial {
         }
     }
 
-    boolean connecting() {
+    public boolean connecting() {
         return connecting;
     }
 
     /** The attempt succeeded. */
-    void connected(long nowNs) {
+    public void connected(long nowNs) {
         settle();
-        if (worker.window != null && worker.window.measuring(nowNs)) {
-            worker.recorder.connectionOpened();
+        worker.noteSecurity(tcp.security());
+        if (worker.measuring(nowNs)) {
+            worker.recorder().count(Count.CONNECTIONS_OPENED);
         }
     }
 
     /** The attempt failed (refused, timed out): count it, and try again later. */
-    void connectFailed(long nowNs) {
+    public void connectFailed(long nowNs) {
         settle();
-        if (worker.window != null && worker.window.measuring(nowNs)) {
-            worker.recorder.error(ErrorKind.CONNECT);
+        if (worker.measuring(nowNs)) {
+            worker.recorder().error(ErrorKind.CONNECT);
         }
         tcp.close();
         retryLater(nowNs);
@@ -83,7 +92,7 @@ final class Redial {
     }
 
     /** The connection is gone after a failure: a new one at once, or after a backoff if failures repeat. */
-    void retryLater(long nowNs) {
+    public void retryLater(long nowNs) {
         consecutiveFailures++;
         if (stopped) {
             return;
@@ -98,23 +107,23 @@ final class Redial {
     }
 
     /** Something worked: later failures start counting afresh. */
-    void succeeded() {
+    public void succeeded() {
         consecutiveFailures = 0;
         backoffNs = FIRST_BACKOFF_NS;
     }
 
     /** The connect timeout and the backoff; the session's onTimer calls this. */
-    void onTimer(long nowNs) {
+    public void onTimer(long nowNs) {
         if (connecting && nowNs - connectStartNs > connectTimeoutNs) {
             tcp.close();
             connectFailed(nowNs);
-        } else if (backingOff && nowNs >= retryAtNs && (worker.window == null || worker.active(nowNs))) {
+        } else if (backingOff && nowNs >= retryAtNs && (worker.window() == null || worker.active(nowNs))) {
             session.connect(nowNs);
         }
     }
 
     /** No more attempts. */
-    void stop() {
+    public void stop() {
         stopped = true;
         connecting = false;
         backingOff = false;

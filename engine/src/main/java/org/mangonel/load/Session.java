@@ -2,9 +2,9 @@ package org.mangonel.load;
 
 /**
  * One client connection's state machine, driven by its {@link Worker} on the loop thread.
- * Implementations: {@link HttpSession}.
+ * Each protocol has its own.
  */
-interface Session {
+public interface Session {
     /** Opens the connection for the first time (the worker paces these). */
     void connect(long nowNs);
 

@@ -9,19 +9,20 @@ import org.mangonel.stats.Recorder;
  * Runs the sessions of one event loop: paces their first connects, reports when they are all
  * settled, starts them when the window arrives, checks their deadlines every
  * {@link #SCAN_INTERVAL_NS}, publishes progress, and stops them at the window's end: after the
- * drain period, or as soon as a scan finds nothing due in the window still outstanding. Everything
- * here is owned by the loop thread; {@link #start(Window)} and {@link #stopNow()} are the only
- * entries for other threads, and they go through the loop's queue.
+ * drain period, or as soon as a scan finds nothing due in the window still outstanding.
+ * Everything here is owned by the loop thread; {@link #start(Window)} and {@link #stopNow()} are
+ * the only entries for other threads, and they go through the loop's queue. Protocols extend it
+ * (or use {@link PacedWorker}) and their sessions reach it only through its methods.
  *
  * <pre>
  *   CONNECTING ──all sessions settled──▶ READY (latch counted down)
  *   READY ──start(window)──▶ RUNNING ──now ≥ measureEnd──▶ DRAINING ──drained() or now ≥ end──▶ FINISHED
-                               └──────────────stopNow()───────────────────────────────▶ FINISHED
+ *                               └──────────────stopNow()───────────────────────────────▶ FINISHED
  * </pre>
  */
-abstract class Worker implements EventLoop.Driver {
+public abstract class Worker implements EventLoop.Driver {
     /** How often request and connect deadlines are checked. */
-    static final long SCAN_INTERVAL_NS = 5_000_000L;
+    public static final long SCAN_INTERVAL_NS = 5_000_000L;
     /** How often the progress snapshot is refreshed. */
     static final long PUBLISH_INTERVAL_NS = 250_000_000L;
     /** At most this many connects in flight per loop, so a server's listen backlog is not overrun. */
@@ -30,15 +31,15 @@ abstract class Worker implements EventLoop.Driver {
     private static final com.sun.management.ThreadMXBean THREADS =
             (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 
-    final EventLoop loop;
-    final Recorder recorder = new Recorder();
+    private final EventLoop loop;
+    private final Recorder recorder;
     private final CountDownLatch ready;
     private Session[] sessions = new Session[0];
     private int nextToConnect;
     private int connecting;
     private int unsettled;
     private boolean readySignalled;
-    Window window;
+    private Window window;
     private boolean measuring;
     private boolean finished;
     private boolean precise;
@@ -48,25 +49,57 @@ abstract class Worker implements EventLoop.Driver {
     private long allocatedAtMeasureStart;
     private volatile long measuredCpuNs = -1;
     private volatile long measuredAllocatedBytes = -1;
+    private volatile String security;
 
-    Worker(EventLoop loop, CountDownLatch ready) {
+    /**
+     * @param loop             the loop this worker runs on
+     * @param ready            counted down once every session's first connect attempt ended
+     * @param protocolCounters how many counters the protocol keeps (its counter enum's size)
+     */
+    protected Worker(EventLoop loop, CountDownLatch ready, int protocolCounters) {
         this.loop = loop;
         this.ready = ready;
+        this.recorder = new Recorder(protocolCounters);
     }
 
     /** Sets the sessions; before the loop runs. */
-    void sessions(Session[] all) {
+    protected final void sessions(Session[] all) {
         this.sessions = all;
         this.unsettled = all.length;
     }
 
+    /** The loop this worker's sessions live on. */
+    public final EventLoop loop() {
+        return loop;
+    }
+
+    /** This loop's measurements (single writer: the loop thread). */
+    public final Recorder recorder() {
+        return recorder;
+    }
+
+    /** The window, once traffic started; null before. */
+    public final Window window() {
+        return window;
+    }
+
+    /** Whether {@code nowNs} falls inside the measured part (drain included). */
+    public final boolean measuring(long nowNs) {
+        return window != null && window.measuring(nowNs);
+    }
+
+    /** Whether something due at {@code dueNs} and finished at {@code nowNs} is a measurement. */
+    public final boolean records(long dueNs, long nowNs) {
+        return window != null && window.records(dueNs, nowNs);
+    }
+
     /** The window starts; any thread. */
-    void start(Window w) {
+    final void start(Window w) {
         loop.execute(() -> begin(w));
     }
 
     /** Ends the run early (interrupted); any thread. */
-    void stopNow() {
+    final void stopNow() {
         loop.execute(() -> {
             long now = System.nanoTime();
             Window w = window == null ? new Window(now, now, now) : window;
@@ -83,7 +116,7 @@ abstract class Worker implements EventLoop.Driver {
     }
 
     /** True once the window started and has not ended: sessions keep sending. */
-    boolean running(long nowNs) {
+    public final boolean running(long nowNs) {
         return window != null && nowNs < window.measureEndNs();
     }
 
@@ -91,7 +124,7 @@ abstract class Worker implements EventLoop.Driver {
      * Whether sessions should still (re)connect and send. By default while {@link #running}; a
      * worker whose sessions still owe requests due in the window says so through the drain.
      */
-    boolean active(long nowNs) {
+    public boolean active(long nowNs) {
         return running(nowNs);
     }
 
@@ -99,38 +132,50 @@ abstract class Worker implements EventLoop.Driver {
      * Whether nothing due in the window is still outstanding, so the drain period after the
      * window can end early. By default the drain lasts its whole length.
      */
-    boolean drained() {
+    protected boolean drained() {
         return false;
-    }
-
-    /** A session's connect attempt began (counted for pacing). */
-    void connectStarted() {
-        connecting++;
-    }
-
-    /** A session's connect attempt ended; {@code first} marks its first attempt. */
-    void connectEnded(boolean first) {
-        connecting--;
-        if (first) {
-            unsettled--;
-        }
     }
 
     /**
      * Hook for timed work of a subclass (a schedule of sends), called every pass once the window
      * started. Returns the next time it must run, met precisely, or {@link Long#MAX_VALUE}.
      */
-    long onSchedule(long nowNs) {
+    protected long onSchedule(long nowNs) {
         return Long.MAX_VALUE;
     }
 
+    /** A session's connect attempt began (counted for pacing). */
+    final void connectStarted() {
+        connecting++;
+    }
+
+    /** A session's connect attempt ended; {@code first} marks its first attempt. */
+    final void connectEnded(boolean first) {
+        connecting--;
+        if (first) {
+            unsettled--;
+        }
+    }
+
+    /** Notes what a secure connection negotiated (the first one seen is reported). */
+    public final void noteSecurity(String negotiated) {
+        if (security == null && negotiated != null) {
+            security = negotiated;
+        }
+    }
+
+    /** What this loop's secure connections negotiated, or null; read after the loop ended. */
+    final String security() {
+        return security;
+    }
+
     @Override
-    public boolean preciseDeadline() {
+    public final boolean preciseDeadline() {
         return precise;
     }
 
     @Override
-    public long tick(long nowNs) {
+    public final long tick(long nowNs) {
         if (window != null && nowNs >= window.endNs()) {
             finish();
             return nowNs;
@@ -186,12 +231,12 @@ abstract class Worker implements EventLoop.Driver {
     }
 
     @Override
-    public boolean finished() {
+    public final boolean finished() {
         return finished;
     }
 
     /** CPU time this loop's thread used in the measured window, or -1; read after the loop ended. */
-    long measuredCpuNs() {
+    final long measuredCpuNs() {
         return measuredCpuNs;
     }
 
@@ -199,7 +244,7 @@ abstract class Worker implements EventLoop.Driver {
      * Bytes this loop's thread allocated in the measured window (the hot path should allocate
      * nothing per request; what remains is per-pass bookkeeping such as progress snapshots), or -1.
      */
-    long measuredAllocatedBytes() {
+    final long measuredAllocatedBytes() {
         return measuredAllocatedBytes;
     }
 }

@@ -1,5 +1,11 @@
 /**
- * What to send and when: the load drivers that run on the event loops.
+ * What to send and when, for any protocol: the controller of a window ({@link org.mangonel.load.LoadRun}),
+ * the per-loop {@link org.mangonel.load.Worker} that protocols extend, connect-and-retry
+ * ({@link org.mangonel.load.Redial}), the closed and open models of request/response protocols
+ * ({@link org.mangonel.load.PacedWorker}, {@link org.mangonel.load.Pacer},
+ * {@link org.mangonel.load.Exchanges}, {@link org.mangonel.load.Schedule}), and the pre-run
+ * {@link org.mangonel.load.Probe}. It names no protocol: each protocol's sessions live in its own
+ * package and reach their worker through its methods.
  *
  * <h2>A run</h2>
  * <pre>
@@ -11,7 +17,10 @@
  *   fix the window: warm-up start,
  *   measure start, measure end      ──▶ start: every connection sends
  *   print progress once a second    ◀── publish progress a few times a second
- *                                        at measure end: close everything, stop
+ *                                        after measure end: drain (what was due in the
+ *                                        window is awaited, up to the drain period;
+ *                                        an HTTP drain ends once nothing is owed),
+ *                                        then close everything, stop
  *   join loops, merge recorders
  * </pre>
  *

@@ -6,11 +6,11 @@ import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
-import org.mangonel.stats.ErrorKind;
 
 /**
- * One client TCP connection on an {@link EventLoop}, reusable: after {@link #close()} it can
- * {@link #connect} again. Owned by the loop thread.
+ * A plain TCP {@link Connection} on an {@link EventLoop}; servers also use it for accepted
+ * channels ({@link #adopt}). Reusable: after {@link #close()} it can {@link #connect} again.
+ * Owned by the loop thread.
  *
  * <pre>
  *   CLOSED ──connect()──▶ CONNECTING ──finishConnect ok──▶ OPEN ──close()/failure──▶ CLOSED
@@ -20,24 +20,7 @@ import org.mangonel.stats.ErrorKind;
  * Callbacks happen only from {@link #onReady}; methods called by the handler report outcomes by
  * return value. After {@code onFailure} the connection is already closed.
  */
-public final class TcpConnection implements Selectable {
-    /** Receives a connection's events; one per connection, on the loop thread. */
-    public interface Handler {
-        void onConnected(long nowNs);
-
-        /**
-         * Bytes arrived, between {@code in}'s position and limit. The buffer is the loop's and is
-         * reused after the call: consume or copy what is needed.
-         */
-        void onData(ByteBuffer in, long nowNs);
-
-        /** The peer closed its side (FIN). The connection is still open for the handler to close. */
-        void onEndOfInput(long nowNs);
-
-        /** A transport failure; the connection is closed already. */
-        void onFailure(ErrorKind kind, long nowNs);
-    }
-
+public final class TcpConnection implements Connection, Selectable {
     private static final int CLOSED = 0;
     private static final int CONNECTING = 1;
     private static final int OPEN = 2;
@@ -50,7 +33,8 @@ public final class TcpConnection implements Selectable {
     private SelectionKey key;
     private int state = CLOSED;
     private ByteBuffer pending;
-    private ErrorKind lastFailure;
+    private Failure lastFailure;
+    private String failureDetail;
     private boolean closeAfterFlush;
 
     public TcpConnection(EventLoop loop, Handler handler) {
@@ -72,6 +56,7 @@ public final class TcpConnection implements Selectable {
      * Starts connecting. Returns true if the attempt is under way (or done: {@code onConnected}
      * follows on the next pass either way); false if it failed at once ({@link #lastFailure()}).
      */
+    @Override
     public boolean connect(InetSocketAddress address) {
         if (state != CLOSED) {
             close();
@@ -86,7 +71,7 @@ public final class TcpConnection implements Selectable {
             return true;
         } catch (IOException | RuntimeException e) {
             closeChannel();
-            lastFailure = ErrorKind.CONNECT;
+            failed(Failure.CONNECT, e);
             return false;
         }
     }
@@ -108,12 +93,13 @@ public final class TcpConnection implements Selectable {
             return true;
         } catch (IOException | RuntimeException e) {
             closeChannel();
-            lastFailure = ErrorKind.CLOSED;
+            failed(Failure.CLOSED, e);
             return false;
         }
     }
 
     /** Closes once every pending byte is written (at once when nothing is pending). */
+    @Override
     public void closeWhenFlushed() {
         if (hasPendingWrite()) {
             closeAfterFlush = true;
@@ -122,13 +108,24 @@ public final class TcpConnection implements Selectable {
         }
     }
 
+    @Override
     public boolean isOpen() {
         return state == OPEN;
     }
 
-    /** What the last failed call failed with. */
-    public ErrorKind lastFailure() {
+    @Override
+    public Failure lastFailure() {
         return lastFailure;
+    }
+
+    @Override
+    public String failureDetail() {
+        return failureDetail;
+    }
+
+    private void failed(Failure failure, Exception cause) {
+        lastFailure = failure;
+        failureDetail = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
     }
 
     @Override
@@ -160,7 +157,8 @@ public final class TcpConnection implements Selectable {
             key.interestOps(SelectionKey.OP_READ);
         } catch (IOException e) {
             closeChannel();
-            handler.onFailure(ErrorKind.CONNECT, nowNs);
+            failed(Failure.CONNECT, e);
+            handler.onFailure(Failure.CONNECT, nowNs);
             return;
         }
         handler.onConnected(nowNs);
@@ -174,7 +172,7 @@ public final class TcpConnection implements Selectable {
             try {
                 n = channel.read(in);
             } catch (IOException e) {
-                lastFailure = classify(e);
+                failed(classify(e), e);
                 failed(nowNs);
                 return;
             }
@@ -198,9 +196,11 @@ public final class TcpConnection implements Selectable {
      * written when it drains. Returns false on a transport failure ({@link #lastFailure()}); the
      * caller should then {@link #close()} and handle it.
      */
+    @Override
     public boolean write(ByteBuffer src) {
         if (state != OPEN) {
-            lastFailure = ErrorKind.CLOSED;
+            lastFailure = Failure.CLOSED;
+            failureDetail = "the connection is not open";
             return false;
         }
         try {
@@ -213,17 +213,19 @@ public final class TcpConnection implements Selectable {
             keep(src);
             return true;
         } catch (IOException e) {
-            lastFailure = classify(e);
+            failed(classify(e), e);
             return false;
         }
     }
 
     /** How many written bytes are still waiting for the socket. */
+    @Override
     public int pendingBytes() {
         return pending == null ? 0 : pending.remaining();
     }
 
     /** Whether some written bytes are still waiting for the socket. */
+    @Override
     public boolean hasPendingWrite() {
         return pending != null && pending.hasRemaining();
     }
@@ -257,7 +259,7 @@ public final class TcpConnection implements Selectable {
         try {
             channel.write(pending);
         } catch (IOException e) {
-            lastFailure = classify(e);
+            failed(classify(e), e);
             return false;
         }
         if (!pending.hasRemaining()) {
@@ -276,6 +278,7 @@ public final class TcpConnection implements Selectable {
     }
 
     /** Closes the connection; no callback follows. Safe to call in any state. */
+    @Override
     public void close() {
         closeChannel();
     }
@@ -301,11 +304,11 @@ public final class TcpConnection implements Selectable {
     }
 
     /** Reset by the peer, or otherwise closed under us. */
-    static ErrorKind classify(IOException e) {
+    private static Failure classify(IOException e) {
         String message = e.getMessage();
         if (message != null && message.toLowerCase(java.util.Locale.ROOT).contains("reset")) {
-            return ErrorKind.RESET;
+            return Failure.RESET;
         }
-        return ErrorKind.CLOSED;
+        return Failure.CLOSED;
     }
 }

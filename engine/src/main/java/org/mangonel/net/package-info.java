@@ -14,9 +14,15 @@
  * key's attachment is the object that handles it, and the loop's read buffer is shared by all
  * its connections (decoders are incremental and keep no bytes).
  *
- * <p>{@link org.mangonel.net.TcpConnection} turns readiness into a small set of callbacks on a
- * {@link org.mangonel.net.TcpConnection.Handler} and reports transport failures as an
- * {@link org.mangonel.stats.ErrorKind}; it knows nothing of protocols. Writes go straight to the
+ * <p>A {@link org.mangonel.net.Connection} is what a session talks to: a small set of callbacks
+ * on its {@link org.mangonel.net.Connection.Handler}, and failures reported as a
+ * {@link org.mangonel.net.Failure} (the load engine decides what error each counts as).
+ * {@link org.mangonel.net.TcpConnection} is the plain TCP one; TLS wraps it (package
+ * {@code transport}). Nothing here knows of protocols or statistics.
+ *
+ * <p>Sleeping is exact without spinning: {@code select} sleeps in whole milliseconds, so a loop
+ * with a precise deadline (a message due) arms it on a {@link org.mangonel.net.WakeupTimer},
+ * whose thread parks until then and wakes the selector. Writes go straight to the
  * socket from the caller's buffer; only the rare unwritten remainder is copied aside until the
  * socket drains, so a request/response exchange costs one write and one read system call, with no
  * interest-set change.

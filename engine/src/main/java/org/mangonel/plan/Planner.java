@@ -4,10 +4,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.mangonel.protocol.Protocol;
+import org.mangonel.protocol.Protocols;
 import org.mangonel.scenario.Benchmark;
 import org.mangonel.scenario.Framework;
 import org.mangonel.scenario.RunSettings;
 import org.mangonel.scenario.Scenario;
+import org.mangonel.scenario.Workload;
 
 /** Builds a {@link Plan} from a scenario and the command line's choices. Stateless. */
 public final class Planner {
@@ -60,10 +63,11 @@ public final class Planner {
         out.append("scenario ").append(s.name()).append(" (").append(s.source().file()).append(")\n");
         for (BenchmarkPlan b : plan.benchmarks()) {
             RunSettings r = b.settings();
-            String model = b.benchmark().workload() instanceof org.mangonel.scenario.ChatWorkload ? "open model"
+            Protocol<Workload> protocol = Protocols.of(b.benchmark().workload());
+            String model = !protocol.openModel(b.benchmark().workload(), r) ? "closed model"
                     : r.openModel() ? "open model, rates " + r.rates().stream().map(org.mangonel.scenario.Rate::label)
-                    .toList() : "closed model";
-            out.append("benchmark ").append(b.benchmark().name()).append(" [").append(b.benchmark().workload().protocol())
+                    .toList() : "open model";
+            out.append("benchmark ").append(b.benchmark().name()).append(" [").append(protocol.name())
                     .append(", ").append(model).append("]: concurrency ").append(r.concurrency()).append(", ")
                     .append(r.repetitions()).append(" repetition(s) of ").append(human(r.duration()))
                     .append(" after ").append(human(r.warmup())).append(" warm-up, ")

@@ -4,6 +4,8 @@ import freemarker.cache.ClassTemplateLoader;
 import freemarker.cache.ConditionalTemplateConfigurationFactory;
 import freemarker.cache.FileNameGlobMatcher;
 import freemarker.cache.FileTemplateLoader;
+import freemarker.cache.MultiTemplateLoader;
+import freemarker.cache.TemplateLoader;
 import freemarker.core.HTMLOutputFormat;
 import freemarker.core.TemplateClassResolver;
 import freemarker.core.TemplateConfiguration;
@@ -25,7 +27,9 @@ import java.util.TimeZone;
 
 /**
  * Renders a results tree through FreeMarker templates. Templates come from a user's directory
- * ({@code --templates DIR}) or, by default, from the copies the build packs into the jar.
+ * ({@code --templates DIR}, falling back to the defaults for what it lacks) or, by default, from
+ * the copies the build packs into the jar. Each protocol adds a fragment,
+ * {@code protocols/NAME.md.ftl} and {@code protocols/NAME.html.ftl}, which the pages import.
  * Templates named {@code *.html.ftl} escape everything they print as HTML. One instance per
  * rendering job; not shared between threads.
  */
@@ -40,10 +44,13 @@ public final class ReportRenderer {
     /** @param templatesDir a directory of templates, or null for the built-in ones */
     public ReportRenderer(Path templatesDir) throws IOException {
         config = new Configuration(Configuration.VERSION_2_3_34);
+        ClassTemplateLoader defaults = new ClassTemplateLoader(ReportRenderer.class, "/templates");
         if (templatesDir == null) {
-            config.setTemplateLoader(new ClassTemplateLoader(ReportRenderer.class, "/templates"));
+            config.setTemplateLoader(defaults);
         } else {
-            config.setTemplateLoader(new FileTemplateLoader(templatesDir.toFile()));
+            // A user's folder first; what it lacks (e.g. the protocols/ fragments) comes from the defaults.
+            config.setTemplateLoader(new MultiTemplateLoader(new TemplateLoader[] {
+                new FileTemplateLoader(templatesDir.toFile()), defaults}));
         }
         config.setDefaultEncoding("UTF-8");
         config.setOutputEncoding("UTF-8");

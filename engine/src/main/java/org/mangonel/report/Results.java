@@ -12,15 +12,16 @@ import org.mangonel.report.ResultsModel.FrameworkResult;
 import org.mangonel.report.ResultsModel.Level;
 import org.mangonel.report.ResultsModel.Run;
 import org.mangonel.report.ResultsModel.RunResults;
+import org.mangonel.report.ResultsModel.RunStatus;
 import org.mangonel.report.ResultsModel.ServerFigures;
+import org.mangonel.protocol.Protocol;
+import org.mangonel.protocol.Protocols;
 import org.mangonel.scenario.Aggregate;
-import org.mangonel.scenario.ChatWorkload;
 import org.mangonel.scenario.Framework;
-import org.mangonel.scenario.HttpWorkload;
 import org.mangonel.scenario.Rate;
 import org.mangonel.scenario.RunSettings;
 import org.mangonel.scenario.Scenario;
-import org.mangonel.scenario.UrlSpec;
+import org.mangonel.scenario.Workload;
 import org.mangonel.stats.ErrorKind;
 import org.mangonel.stats.HistogramCodec;
 import org.mangonel.stats.LatencySummary;
@@ -52,7 +53,7 @@ public final class Results {
         root.put("command", r.command());
         root.put("started_at", r.startedAt().toString());
         root.put("finished_at", r.finishedAt() == null ? null : r.finishedAt().toString());
-        root.put("status", r.status());
+        root.put("status", r.status().word());
         List<Object> benchmarks = new ArrayList<>();
         for (BenchmarkResult b : r.benchmarks()) {
             benchmarks.add(benchmark(b, s));
@@ -62,21 +63,30 @@ public final class Results {
     }
 
     private static Map<String, Object> benchmark(BenchmarkResult b, Scenario scenario) {
+        return benchmark(b, Protocols.of(b.benchmark().workload()), b.benchmark().workload());
+    }
+
+    private static <W extends Workload> Map<String, Object> benchmark(BenchmarkResult b, Protocol<W> protocol,
+                                                                        W workload) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("name", b.benchmark().name());
         out.put("title", b.benchmark().title());
         out.put("description", b.benchmark().description());
-        boolean chat = b.benchmark().workload() instanceof ChatWorkload;
-        out.put("protocol", b.benchmark().workload().protocol());
-        out.put("model", chat || b.settings().openModel() ? "open" : "closed");
+        out.put("protocol", protocol.name());
+        out.put("model", protocol.openModel(workload, b.settings()) ? "open" : "closed");
+        out.put("level_unit", protocol.levelUnit());
+        out.put("success_unit", protocol.successUnit());
         Map<String, Object> settings = settings(b.settings());
         settings.put("client_cpus", b.settings().clientCpus().isEmpty() ? null : b.settings().clientCpus());
         settings.put("client_cpus_note", b.clientPinning());
         out.put("settings", settings);
-        out.put("workload", workload(b));
+        Map<String, Object> described = new LinkedHashMap<>(protocol.describe(workload));
+        described.put("verify", b.benchmark().verify());
+        out.put("workload", described);
+        Figures<W> figures = new Figures<>(protocol, workload);
         List<Object> frameworks = new ArrayList<>();
         for (FrameworkResult f : b.frameworks()) {
-            frameworks.add(framework(f, b.settings().aggregate(), chat));
+            frameworks.add(framework(f, b.settings().aggregate(), figures));
         }
         out.put("frameworks", frameworks);
         return out;
@@ -100,30 +110,14 @@ public final class Results {
         return out;
     }
 
-    private static Map<String, Object> workload(BenchmarkResult b) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        if (b.benchmark().workload() instanceof HttpWorkload http) {
-            List<Object> urls = new ArrayList<>();
-            for (UrlSpec u : http.urls()) {
-                urls.add(map("method", u.method(), "path", u.path(), "weight", u.weight()));
-            }
-            out.put("urls", urls);
-            out.put("order", http.order().word());
-            out.put("keepalive", http.keepalive());
-            out.put("verify", http.verify());
-            out.put("pipeline", http.pipeline());
-        } else if (b.benchmark().workload() instanceof ChatWorkload chat) {
-            out.put("join", chat.join());
-            out.put("message_rate_per_client", chat.messageRate());
-            out.put("message_bytes", chat.messageSize());
-            out.put("terminator", chat.terminator().equals("\r\n") ? "crlf" : "lf");
-            out.put("drain_s", chat.drain().toMillis() / 1000.0);
-            out.put("verify", chat.verify());
+    /** A protocol and its workload, to add the protocol's own figures to a run's. */
+    private record Figures<W extends Workload>(Protocol<W> protocol, W workload) {
+        void add(RunStats stats, Map<String, Object> out) {
+            protocol.figures(workload, stats, out);
         }
-        return out;
     }
 
-    private static Map<String, Object> framework(FrameworkResult f, Aggregate aggregate, boolean chat) {
+    private static Map<String, Object> framework(FrameworkResult f, Aggregate aggregate, Figures<?> own) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("name", f.name());
         out.put("title", f.title());
@@ -132,50 +126,51 @@ public final class Results {
         out.put("url", f.url());
         out.put("cpus", f.cpus());
         out.put("cpus_note", f.cpusNote());
-        out.put("status", f.status());
+        out.put("status", f.status().word());
         out.put("reason", f.reason());
         out.put("log", f.log());
         out.put("log_tail", f.logTail());
         List<Object> levels = new ArrayList<>();
         for (Level level : f.levels()) {
-            levels.add(level(level, aggregate, chat));
+            levels.add(level(level, aggregate, own));
         }
         out.put("levels", levels);
         return out;
     }
 
-    private static Map<String, Object> level(Level level, Aggregate aggregate, boolean chat) {
+    private static Map<String, Object> level(Level level, Aggregate aggregate, Figures<?> own) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("concurrency", level.concurrency());
         Rate rate = level.rate();
         out.put("rate", rate == null ? null : map("label", rate.label(), "from_rps", rate.fromPerSecond(),
                 "to_rps", rate.toPerSecond()));
-        out.put("status", level.status());
+        out.put("status", level.status().word());
         out.put("reason", level.reason());
         List<Object> runs = new ArrayList<>();
         for (Run run : level.runs()) {
-            runs.add(run(run, chat, rate));
+            runs.add(run(run, own, rate));
         }
         out.put("runs", runs);
-        out.put("summary", summary(level.runs(), aggregate, chat, rate));
+        out.put("summary", summary(level.runs(), aggregate, own, rate));
         return out;
     }
 
     /** One run's figures (also the shape of a summary's figures). */
-    private static Map<String, Object> run(Run run, boolean chat, Rate rate) {
+    private static Map<String, Object> run(Run run, Figures<?> own, Rate rate) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("repetition", run.repetition());
         out.put("started_at", run.startedAt() == null ? null : run.startedAt().toString());
-        out.put("status", run.status());
+        out.put("status", run.status().word());
         out.put("reason", run.reason());
-        figures(out, run.stats(), chat, rate);
+        figures(out, run.stats(), own, rate);
+        out.put("tls", run.security());
         out.put("histogram", HistogramCodec.encode(run.stats().corrected()));
         out.put("server", server(run.server()));
         out.put("client", client(run.client()));
         return out;
     }
 
-    private static void figures(Map<String, Object> out, RunStats s, boolean chat, Rate rate) {
+    private static void figures(Map<String, Object> out, RunStats s, Figures<?> own, Rate rate) {
         out.put("requests", s.requests());
         if (rate != null) {
             double target = (rate.fromPerSecond() + rate.toPerSecond()) / 2;
@@ -184,12 +179,7 @@ public final class Results {
                     "achieved_pct", round(target == 0 ? 0 : 100 * achieved / target, 2),
                     "delayed", s.delayed(), "unsent", s.unsent()));
         }
-        if (chat) {
-            long expected = s.deliveriesExpected();
-            out.put("messages", map("sent", s.messagesSent(), "expected", expected, "delivered", s.deliveries(),
-                    "lost", s.lost(), "duplicated", s.duplicates(), "corrupted", s.corrupted(),
-                    "delivered_pct", round(expected == 0 ? 0 : 100.0 * s.deliveries() / expected, 3)));
-        }
+        own.add(s, out);
         Map<String, Object> errors = new LinkedHashMap<>();
         for (ErrorKind kind : ErrorKind.values()) {
             errors.put(kind.key(), s.errors().get(kind));
@@ -243,12 +233,12 @@ public final class Results {
      * mean, throughput and counts averaged and latency from all repetitions' samples merged.
      * Always with the spread of requests/second across repetitions.
      */
-    static Map<String, Object> summary(List<Run> runs, Aggregate aggregate, boolean chat, Rate rate) {
-        List<Run> ok = runs.stream().filter(r -> r.status().equals("ok")).toList();
+    static Map<String, Object> summary(List<Run> runs, Aggregate aggregate, Figures<?> own, Rate rate) {
+        List<Run> ok = runs.stream().filter(r -> r.status() == RunStatus.OK).toList();
         boolean partial = false;
         if (ok.isEmpty()) {
             // Only an interrupted window: show what it measured, marked as partial.
-            ok = runs.stream().filter(r -> r.status().equals("interrupted") && r.stats().requests() > 0).toList();
+            ok = runs.stream().filter(r -> r.status() == RunStatus.INTERRUPTED && r.stats().requests() > 0).toList();
             partial = true;
         }
         if (ok.isEmpty()) {
@@ -262,11 +252,11 @@ public final class Results {
         byRate.sort(Comparator.comparingDouble((Run r) -> r.stats().rate()).reversed());
         if (aggregate == Aggregate.MEAN) {
             out.put("chosen_repetition", null);
-            RunStats.Builder merged = new RunStats.Builder();
+            RunStats.Builder merged = new RunStats.Builder(ok.get(0).stats().counterCount());
             ok.forEach(r -> merged.add(r.stats()));
             long totalNs = ok.stream().mapToLong(r -> r.stats().durationNs()).sum();
             RunStats all = merged.build(totalNs);
-            figures(out, all, chat, rate);
+            figures(out, all, own, rate);
             int n = ok.size();
             out.put("requests", Math.round((double) all.requests() / n));
             @SuppressWarnings("unchecked")
@@ -279,7 +269,7 @@ public final class Results {
         } else {
             Run chosen = aggregate == Aggregate.BEST ? byRate.get(0) : byRate.get(byRate.size() / 2);
             out.put("chosen_repetition", chosen.repetition());
-            figures(out, chosen.stats(), chat, rate);
+            figures(out, chosen.stats(), own, rate);
             out.put("server", server(chosen.server()));
             out.put("client", client(chosen.client()));
         }

@@ -37,24 +37,69 @@ public final class ResultsModel {
                                 boolean saturated, double allocatedBytesPerRequest) {
     }
 
-    /** One measured window. {@code status} is ok, failed or interrupted. */
-    public record Run(int repetition, Instant startedAt, String status, String reason, RunStats stats,
-                      ServerFigures server, ClientFigures client) {
+    /** How one measured window ended. */
+    public enum RunStatus {
+        OK, FAILED, INTERRUPTED;
+
+        /** The word in results. */
+        public String word() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /** How a level ended: ok when a repetition measured something. */
+    public enum LevelStatus {
+        OK, FAILED, INTERRUPTED;
+
+        public String word() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /**
+     * How a framework ended in one benchmark: measured (ok), measured until an interruption,
+     * skipped (a requirement failed), failed (did not start, answered wrongly, died, or nothing
+     * could be measured), or not run at all because the run was interrupted before it.
+     */
+    public enum FrameworkStatus {
+        OK, INTERRUPTED, SKIPPED, FAILED, NOT_RUN;
+
+        public String word() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /** How the whole run ended (running while it goes: results.json is rewritten as it goes). */
+    public enum ScenarioStatus {
+        RUNNING, OK, FAILED, INTERRUPTED;
+
+        public String word() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /**
+     * One measured window.
+     *
+     * @param security what its secure connections negotiated, or null for plain TCP
+     */
+    public record Run(int repetition, Instant startedAt, RunStatus status, String reason, RunStats stats,
+                      ServerFigures server, ClientFigures client, String security) {
     }
 
     /** One concurrency level (at a rate, in the open model; else null) on one framework: its repetitions. */
-    public record Level(int concurrency, Rate rate, String status, String reason, List<Run> runs) {
+    public record Level(int concurrency, Rate rate, LevelStatus status, String reason, List<Run> runs) {
         public Level {
             runs = List.copyOf(runs);
         }
     }
 
     /**
-     * One framework in one benchmark. {@code status} is ok, skipped or failed; {@code cpus} what it
-     * was to be pinned to and {@code cpusNote} why that was not done (null when it was, or none).
+     * One framework in one benchmark. {@code cpus} is what it was to be pinned to and
+     * {@code cpusNote} why that was not done (null when it was, or none).
      */
     public record FrameworkResult(String name, String title, String version, String start, String url,
-                                  String cpus, String cpusNote, String status, String reason, String log,
+                                  String cpus, String cpusNote, FrameworkStatus status, String reason, String log,
                                   String logTail, List<Level> levels) {
         public FrameworkResult {
             levels = List.copyOf(levels);
@@ -72,9 +117,9 @@ public final class ResultsModel {
         }
     }
 
-    /** The whole run. {@code status} is ok, interrupted or failed. */
+    /** The whole run. */
     public record RunResults(Scenario scenario, Map<String, Object> environment, String command, Instant startedAt,
-                             Instant finishedAt, String status, List<BenchmarkResult> benchmarks) {
+                             Instant finishedAt, ScenarioStatus status, List<BenchmarkResult> benchmarks) {
         public RunResults {
             benchmarks = List.copyOf(benchmarks);
         }

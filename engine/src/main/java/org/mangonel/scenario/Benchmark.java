@@ -13,9 +13,10 @@ import java.util.Objects;
  * @param frameworks  names of the frameworks it runs on; empty means all of them
  * @param settings    this benchmark's run settings layer (partial, over the scenario's)
  * @param workload    what is sent
+ * @param verify      check before measuring that each framework answers correctly
  */
 public record Benchmark(String name, String title, String description, List<String> frameworks,
-                        RunSettings settings, Workload workload) {
+                        RunSettings settings, Workload workload, boolean verify) {
     public Benchmark {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(workload, "workload");

@@ -17,10 +17,9 @@ import java.util.Objects;
  *                    on receipt
  * @param drain       how long after the measured window deliveries are still awaited before the
  *                    missing ones count as lost
- * @param verify      before measuring, check that a line sent by one client reaches another
  */
-public record ChatWorkload(String join, double messageRate, int messageSize, String terminator, Duration drain,
-                           boolean verify) implements Workload {
+public record ChatWorkload(String join, double messageRate, int messageSize, String terminator, Duration drain)
+        implements Workload {
 
     /** The smallest message: the fields Mangonel needs to recognise a delivery. */
     public static final int MIN_MESSAGE_SIZE = 48;
@@ -31,10 +30,5 @@ public record ChatWorkload(String join, double messageRate, int messageSize, Str
         if (messageRate <= 0 || messageSize < MIN_MESSAGE_SIZE) {
             throw new IllegalArgumentException("rate must be positive and size at least " + MIN_MESSAGE_SIZE);
         }
-    }
-
-    @Override
-    public String protocol() {
-        return "chat";
     }
 }

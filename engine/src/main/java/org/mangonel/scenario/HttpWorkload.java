@@ -10,12 +10,11 @@ import java.util.Objects;
  * @param order     how each connection picks its next request from the mix
  * @param keepalive false sends {@code Connection: close} and opens a connection per request
  * @param expect    what a successful response looks like (per-URL expectations override it)
- * @param verify    request each URL once before measuring and require {@code expect}
  * @param limits    size limits for responses
  * @param pipeline  requests kept in flight per connection (HTTP/1.1 pipelining); 1 for none
  */
-public record HttpWorkload(List<UrlSpec> urls, Order order, boolean keepalive, Expect expect, boolean verify,
-                           Limits limits, int pipeline) implements Workload {
+public record HttpWorkload(List<UrlSpec> urls, Order order, boolean keepalive, Expect expect, Limits limits,
+                           int pipeline) implements Workload {
 
     public HttpWorkload {
         urls = List.copyOf(urls);
@@ -28,11 +27,6 @@ public record HttpWorkload(List<UrlSpec> urls, Order order, boolean keepalive, E
         if (pipeline < 1) {
             throw new IllegalArgumentException("pipeline must be at least 1");
         }
-    }
-
-    @Override
-    public String protocol() {
-        return "http";
     }
 
     /** How a connection picks its next request. */

@@ -6,7 +6,7 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import org.mangonel.net.TcpConnection;
-import org.mangonel.stats.ErrorKind;
+import org.mangonel.net.Failure;
 
 /**
  * {@code engine serve chat}: relays every line a client sends to every other client, byte for
@@ -133,7 +133,7 @@ public final class ChatServer {
         }
 
         @Override
-        public void onFailure(ErrorKind kind, long nowNs) {
+        public void onFailure(Failure failure, long nowNs) {
             clients.remove(this);
         }
     }

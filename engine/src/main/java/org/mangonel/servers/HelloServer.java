@@ -6,7 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import org.mangonel.net.EventLoop;
 import org.mangonel.net.TcpConnection;
-import org.mangonel.stats.ErrorKind;
+import org.mangonel.net.Failure;
 
 /**
  * {@code engine serve hello}: answers every HTTP/1.x request with {@code 200 OK} and the body
@@ -84,7 +84,7 @@ public final class HelloServer {
         }
 
         @Override
-        public void onFailure(ErrorKind kind, long nowNs) {
+        public void onFailure(Failure failure, long nowNs) {
             // the client went away; nothing to clean up beyond the closed connection
         }
     }

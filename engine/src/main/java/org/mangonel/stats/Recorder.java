@@ -10,32 +10,30 @@ import org.HdrHistogram.Histogram;
 public final class Recorder {
     /** Latencies above an hour are clamped (a run is bounded far below that). */
     public static final long HIGHEST_TRACKABLE_US = 3_600_000_000L;
-    private static final int SIGNIFICANT_DIGITS = 3;
+    static final int SIGNIFICANT_DIGITS = 3;
 
-    private final Histogram corrected = new Histogram(HIGHEST_TRACKABLE_US, SIGNIFICANT_DIGITS);
-    private final Histogram uncorrected = new Histogram(HIGHEST_TRACKABLE_US, SIGNIFICANT_DIGITS);
-    private final long[] errors = new long[ErrorKind.COUNT];
-    private final long[] statuses = new long[600];
-    private long requests;
-    private long bytesReceived;
-    private long bytesSent;
-    private long connectionsOpened;
-    private long messagesSent;
-    private long deliveriesExpected;
-    private long duplicates;
-    private long corrupted;
-    private long delayed;
-    private long unsent;
+    private final Histogram corrected = newHistogram();
+    private final Histogram uncorrected = newHistogram();
+    private final Tally tally;
     private volatile Progress progress = Progress.ZERO;
 
+    /** @param protocolCounters how many counters the protocol keeps (its counter enum's size) */
+    public Recorder(int protocolCounters) {
+        tally = new Tally(protocolCounters);
+    }
+
+    static Histogram newHistogram() {
+        return new Histogram(HIGHEST_TRACKABLE_US, SIGNIFICANT_DIGITS);
+    }
+
     /**
-     * Records one success: an HTTP response, or a chat delivery.
+     * Records one success: an HTTP response, an echo, or a chat delivery.
      *
      * @param correctedNs   from when it was due to when it completed
      * @param uncorrectedNs from when it was written to when it completed
      */
     public void success(long correctedNs, long uncorrectedNs) {
-        requests++;
+        tally.counts[Count.REQUESTS.ordinal()]++;
         corrected.recordValue(toMicros(correctedNs));
         uncorrected.recordValue(toMicros(uncorrectedNs));
     }
@@ -46,62 +44,44 @@ public final class Recorder {
     }
 
     public void error(ErrorKind kind) {
-        errors[kind.ordinal()]++;
+        tally.errors[kind.ordinal()]++;
     }
 
     /** Counts a response status code (success or not). */
     public void status(int code) {
-        if (code >= 0 && code < statuses.length) {
-            statuses[code]++;
+        if (code >= 0 && code < Tally.STATUS_CODES) {
+            tally.statuses[code]++;
         }
     }
 
-    public void received(long bytes) {
-        bytesReceived += bytes;
+    /** Adds to one of the common counts. */
+    public void add(Count count, long n) {
+        tally.counts[count.ordinal()] += n;
     }
 
-    public void sent(long bytes) {
-        bytesSent += bytes;
+    /** Counts one of the common counts once. */
+    public void count(Count count) {
+        tally.counts[count.ordinal()]++;
     }
 
-    public void connectionOpened() {
-        connectionsOpened++;
+    /** Adds to one of the protocol's own counters (an ordinal of its counter enum). */
+    public void add(Enum<?> counter, long n) {
+        tally.counters[counter.ordinal()] += n;
     }
 
-    /** Chat: one message sent that {@code recipients} other clients should receive. */
-    public void messageSent(int recipients) {
-        messagesSent++;
-        deliveriesExpected += recipients;
-    }
-
-    /** Chat: a line that was delivered more than once to the same recipient. */
-    public void duplicate() {
-        duplicates++;
-    }
-
-    /** Chat: a line that arrived but is not a message any client sent. */
-    public void corrupted() {
-        corrupted++;
-    }
-
-    /** Open model: a request sent more than a millisecond after it was due. */
-    public void delayed() {
-        delayed++;
-    }
-
-    /** Open model: a request due in the window that was never sent (its connection was busy or down). */
-    public void unsent() {
-        unsent++;
+    /** Counts one of the protocol's own counters once. */
+    public void count(Enum<?> counter) {
+        tally.counters[counter.ordinal()]++;
     }
 
     /** Publishes a progress snapshot for other threads; call a few times a second at most. */
     public void publishProgress() {
         long errorTotal = 0;
-        for (long e : errors) {
+        for (long e : tally.errors) {
             errorTotal += e;
         }
-        progress = new Progress(requests, errorTotal, corrected.getTotalCount() == 0 ? 0
-                : corrected.getValueAtPercentile(99.0), System.nanoTime());
+        progress = new Progress(tally.counts[Count.REQUESTS.ordinal()], errorTotal,
+                corrected.getTotalCount() == 0 ? 0 : corrected.getValueAtPercentile(99.0), System.nanoTime());
     }
 
     /** The last published snapshot; any thread. */
@@ -111,7 +91,6 @@ public final class Recorder {
 
     /** Adds everything this recorder holds into {@code into}; call after the owner stopped. */
     public void addTo(RunStats.Builder into) {
-        into.add(corrected, uncorrected, errors, statuses, requests, bytesReceived, bytesSent, connectionsOpened,
-                messagesSent, deliveriesExpected, duplicates, corrupted, delayed, unsent);
+        into.add(corrected, uncorrected, tally);
     }
 }

@@ -13,45 +13,13 @@ import org.HdrHistogram.Histogram;
 public final class RunStats {
     private final Histogram corrected;
     private final Histogram uncorrected;
-    private final Map<ErrorKind, Long> errors;
-    private final Map<Integer, Long> statuses;
-    private final long requests;
-    private final long bytesReceived;
-    private final long bytesSent;
-    private final long connectionsOpened;
-    private final long messagesSent;
-    private final long deliveriesExpected;
-    private final long duplicates;
-    private final long corrupted;
-    private final long delayed;
-    private final long unsent;
+    private final Tally tally;
     private final long durationNs;
 
-    private RunStats(Builder b, long durationNs) {
-        this.corrected = b.corrected;
-        this.uncorrected = b.uncorrected;
-        EnumMap<ErrorKind, Long> e = new EnumMap<>(ErrorKind.class);
-        for (ErrorKind kind : ErrorKind.values()) {
-            e.put(kind, b.errors[kind.ordinal()]);
-        }
-        this.errors = Collections.unmodifiableMap(e);
-        TreeMap<Integer, Long> s = new TreeMap<>();
-        for (int code = 0; code < b.statuses.length; code++) {
-            if (b.statuses[code] > 0) {
-                s.put(code, b.statuses[code]);
-            }
-        }
-        this.statuses = Collections.unmodifiableMap(s);
-        this.requests = b.requests;
-        this.bytesReceived = b.bytesReceived;
-        this.bytesSent = b.bytesSent;
-        this.connectionsOpened = b.connectionsOpened;
-        this.messagesSent = b.messagesSent;
-        this.deliveriesExpected = b.deliveriesExpected;
-        this.duplicates = b.duplicates;
-        this.corrupted = b.corrupted;
-        this.delayed = b.delayed;
-        this.unsent = b.unsent;
+    private RunStats(Histogram corrected, Histogram uncorrected, Tally tally, long durationNs) {
+        this.corrected = corrected;
+        this.uncorrected = uncorrected;
+        this.tally = tally;
         this.durationNs = durationNs;
     }
 
@@ -63,78 +31,87 @@ public final class RunStats {
         return uncorrected;
     }
 
+    /** One of the common counts. */
+    public long count(Count count) {
+        return tally.counts[count.ordinal()];
+    }
+
+    /** One of the protocol's own counters (by its counter enum). */
+    public long counter(Enum<?> counter) {
+        return tally.counters[counter.ordinal()];
+    }
+
+    /** How many protocol counters these stats hold. */
+    public int counterCount() {
+        return tally.counters.length;
+    }
+
+    public long errors(ErrorKind kind) {
+        return tally.errors[kind.ordinal()];
+    }
+
+    /** Errors by kind, every kind present (zero when none). */
     public Map<ErrorKind, Long> errors() {
-        return errors;
+        EnumMap<ErrorKind, Long> e = new EnumMap<>(ErrorKind.class);
+        for (ErrorKind kind : ErrorKind.values()) {
+            e.put(kind, tally.errors[kind.ordinal()]);
+        }
+        return Collections.unmodifiableMap(e);
     }
 
     public long errorTotal() {
-        return errors.values().stream().mapToLong(Long::longValue).sum();
+        long total = 0;
+        for (long e : tally.errors) {
+            total += e;
+        }
+        return total;
     }
 
+    /** The status codes seen, with their counts, in order. */
     public Map<Integer, Long> statuses() {
-        return statuses;
+        TreeMap<Integer, Long> s = new TreeMap<>();
+        for (int code = 0; code < tally.statuses.length; code++) {
+            if (tally.statuses[code] > 0) {
+                s.put(code, tally.statuses[code]);
+            }
+        }
+        return Collections.unmodifiableMap(s);
     }
 
-    /** Successful requests (HTTP) or deliveries (chat) recorded as latency samples. */
+    /** Successes recorded as latency samples: responses, echoes, or chat deliveries. */
     public long requests() {
-        return requests;
+        return count(Count.REQUESTS);
     }
 
     public long bytesReceived() {
-        return bytesReceived;
+        return count(Count.BYTES_RECEIVED);
     }
 
     public long bytesSent() {
-        return bytesSent;
+        return count(Count.BYTES_SENT);
     }
 
     public long connectionsOpened() {
-        return connectionsOpened;
+        return count(Count.CONNECTIONS_OPENED);
     }
 
-    public long messagesSent() {
-        return messagesSent;
+    /** Open model: requests sent more than a millisecond after they were due. */
+    public long delayed() {
+        return count(Count.DELAYED);
     }
 
-    public long deliveriesExpected() {
-        return deliveriesExpected;
-    }
-
-    /** Chat: deliveries of measured messages (the latency samples). */
-    public long deliveries() {
-        return requests;
-    }
-
-    /** Chat: expected deliveries that did not arrive by the end of the drain period. */
-    public long lost() {
-        return Math.max(0, deliveriesExpected - requests);
-    }
-
-    public long duplicates() {
-        return duplicates;
-    }
-
-    public long corrupted() {
-        return corrupted;
+    /** Open model: requests due in the window that were never sent. */
+    public long unsent() {
+        return count(Count.UNSENT);
     }
 
     public long durationNs() {
         return durationNs;
     }
 
-    /** Open model: requests sent more than a millisecond after they were due. */
-    public long delayed() {
-        return delayed;
-    }
-
-    /** Open model: requests due in the window that were never sent. */
-    public long unsent() {
-        return unsent;
-    }
-
     /** Successes per second over the measured window. */
     public double rate() {
-        return durationNs <= 0 ? 0 : requests * 1e9 / durationNs;
+        return durationNs <= 0 ? 0 : requests() * 1e9 / durationNs;
     }
 
     public LatencySummary latency() {
@@ -147,63 +124,35 @@ public final class RunStats {
 
     /** Collects recorders (or other stats) into one. Not thread-safe; used after loops stopped. */
     public static final class Builder {
-        private final Histogram corrected = new Histogram(Recorder.HIGHEST_TRACKABLE_US, 3);
-        private final Histogram uncorrected = new Histogram(Recorder.HIGHEST_TRACKABLE_US, 3);
-        private final long[] errors = new long[ErrorKind.COUNT];
-        private final long[] statuses = new long[600];
-        private long requests;
-        private long bytesReceived;
-        private long bytesSent;
-        private long connectionsOpened;
-        private long messagesSent;
-        private long deliveriesExpected;
-        private long duplicates;
-        private long corrupted;
-        private long delayed;
-        private long unsent;
+        private final Histogram corrected = Recorder.newHistogram();
+        private final Histogram uncorrected = Recorder.newHistogram();
+        private final Tally tally;
 
-        void add(Histogram c, Histogram u, long[] errorCounts, long[] statusCounts, long requestCount, long received,
-                 long sent, long connections, long messages, long expected, long dups, long bad, long late,
-                 long neverSent) {
-            corrected.add(c);
-            uncorrected.add(u);
-            for (int i = 0; i < errors.length; i++) {
-                errors[i] += errorCounts[i];
-            }
-            for (int i = 0; i < statuses.length; i++) {
-                statuses[i] += statusCounts[i];
-            }
-            requests += requestCount;
-            bytesReceived += received;
-            bytesSent += sent;
-            connectionsOpened += connections;
-            messagesSent += messages;
-            deliveriesExpected += expected;
-            duplicates += dups;
-            corrupted += bad;
-            delayed += late;
-            unsent += neverSent;
+        /** @param protocolCounters how many counters the protocol keeps */
+        public Builder(int protocolCounters) {
+            tally = new Tally(protocolCounters);
         }
 
-        /** Adds a whole run (used when merging repetitions). */
+        void add(Histogram c, Histogram u, Tally t) {
+            corrected.add(c);
+            uncorrected.add(u);
+            tally.add(t);
+        }
+
+        /** Adds a whole run (used when merging repetitions or shards). */
         public Builder add(RunStats s) {
-            long[] e = new long[ErrorKind.COUNT];
-            s.errors.forEach((k, v) -> e[k.ordinal()] = v);
-            long[] st = new long[600];
-            s.statuses.forEach((k, v) -> st[k] = v);
-            add(s.corrected, s.uncorrected, e, st, s.requests, s.bytesReceived, s.bytesSent, s.connectionsOpened,
-                    s.messagesSent, s.deliveriesExpected, s.duplicates, s.corrupted, s.delayed, s.unsent);
+            add(s.corrected, s.uncorrected, s.tally);
             return this;
         }
 
-        /** Counts one error directly (e.g. a chat loss found after the loops stopped). */
+        /** Counts errors directly (e.g. a chat loss found after the loops stopped). */
         public Builder error(ErrorKind kind, long count) {
-            errors[kind.ordinal()] += count;
+            tally.errors[kind.ordinal()] += count;
             return this;
         }
 
         public RunStats build(long durationNs) {
-            return new RunStats(this, durationNs);
+            return new RunStats(corrected, uncorrected, tally.copy(), durationNs);
         }
     }
 }

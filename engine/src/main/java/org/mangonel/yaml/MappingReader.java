@@ -31,6 +31,15 @@ final class MappingReader {
      * @param keys every valid key
      */
     MappingReader(Doc doc, Node node, String what, List<String> keys) {
+        this(doc, node, what, keys, key -> null);
+    }
+
+    /**
+     * @param elsewhere for an unknown key, a message saying where it belongs instead (e.g. to
+     *                  another protocol), or null to suggest the closest valid key
+     */
+    MappingReader(Doc doc, Node node, String what, List<String> keys,
+                  java.util.function.Function<String, String> elsewhere) {
         this.doc = doc;
         this.node = node;
         this.what = what;
@@ -51,7 +60,9 @@ final class MappingReader {
             if (entries.containsKey(key)) {
                 doc.error(keyNode, "duplicate key '" + key + "' in " + what);
             } else if (!keys.contains(key)) {
-                doc.error(keyNode, "unknown key '" + key + "' in " + what + "; " + Suggest.closest(key, keys));
+                String belongs = elsewhere.apply(key);
+                doc.error(keyNode, belongs != null ? belongs
+                        : "unknown key '" + key + "' in " + what + "; " + Suggest.closest(key, keys));
             } else {
                 entries.put(key, tuple);
             }

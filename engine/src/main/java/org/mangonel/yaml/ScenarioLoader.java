@@ -21,18 +21,16 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.mangonel.protocol.Protocol;
+import org.mangonel.protocol.Protocols;
 import org.mangonel.scenario.Aggregate;
 import org.mangonel.scenario.Benchmark;
-import org.mangonel.scenario.ChatWorkload;
 import org.mangonel.scenario.Rate;
 import org.mangonel.scenario.Rates;
-import org.mangonel.scenario.Expect;
 import org.mangonel.scenario.Framework;
-import org.mangonel.scenario.HttpWorkload;
 import org.mangonel.scenario.RunSettings;
 import org.mangonel.scenario.Scenario;
 import org.mangonel.scenario.Source;
-import org.mangonel.scenario.UrlSpec;
 import org.mangonel.scenario.Workload;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -49,8 +47,6 @@ import org.yaml.snakeyaml.nodes.Tag;
 public final class ScenarioLoader {
     /** Scenario files are small; anything bigger than this is a mistake. */
     static final int MAX_FILE_BYTES = 1 << 20;
-    /** A request (head and body) must fit the event loop's send buffer; this leaves room for the head. */
-    static final int MAX_BODY_BYTES = 60 * 1024;
 
     static final List<String> SETTINGS_KEYS = List.of("duration", "warmup", "repetitions", "aggregate",
             "concurrency", "timeout", "threads", "connect_timeout", "client_cpus", "rate");
@@ -60,19 +56,14 @@ public final class ScenarioLoader {
             "ready", "version", "stop_grace", "cpus");
     static final List<String> RAMP_KEYS = List.of("from", "to");
     private static final Pattern CPU_LIST = Pattern.compile("\\d+(-\\d+)?(,\\d+(-\\d+)?)*");
-    static final List<String> HTTP_KEYS = List.of("urls", "order", "keepalive", "expect", "limits", "pipeline");
-    static final List<String> CHAT_KEYS = List.of("join", "message_rate", "message_size", "terminator", "drain");
+    /** Keys every benchmark has, whatever its protocol; each protocol adds its own. */
     static final List<String> BENCHMARK_KEYS = concat(List.of("name", "title", "description", "frameworks", "protocol",
-            "verify"), SETTINGS_KEYS, HTTP_KEYS, CHAT_KEYS);
-    static final List<String> URL_KEYS = List.of("path", "method", "headers", "body", "weight", "expect");
-    static final List<String> EXPECT_KEYS = List.of("status", "body", "contains", "length");
-    static final List<String> LIMIT_KEYS = List.of("header", "body");
+            "verify"), SETTINGS_KEYS);
     static final List<String> REQUIRE_KEYS = List.of("command", "hint");
-    static final List<String> PROTOCOLS = List.of("http", "chat");
 
-    private static final Pattern TOKEN = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]*)}");
     private static final String BUILTIN_PREFIX = "builtin:";
+    private static final String DEFAULT_URL = "http://127.0.0.1:{port}";
 
     private ScenarioLoader() {
     }
@@ -198,6 +189,11 @@ public final class ScenarioLoader {
         }
     }
 
+    /** "an http", "a chat". */
+    static String article(String word) {
+        return ("aeiou".indexOf(word.charAt(0)) >= 0 || word.startsWith("http") ? "an " : "a ") + word;
+    }
+
     @SafeVarargs
     private static List<String> concat(List<String>... parts) {
         List<String> out = new ArrayList<>();
@@ -212,6 +208,10 @@ public final class ScenarioLoader {
         private final Doc doc;
         private final Source source;
         private final String defaultName;
+        /** Where each framework's url is (or the framework itself, when it has the default url). */
+        private final java.util.Map<String, Node> urlNodes = new java.util.HashMap<>();
+        /** Frameworks whose url was left out (their scheme follows their benchmarks' protocol). */
+        private final Set<String> defaulted = new HashSet<>();
 
         ScenarioReader(Doc doc, Source source, String defaultName) {
             this.doc = doc;
@@ -231,6 +231,10 @@ public final class ScenarioLoader {
             RunSettings settings = settings(top);
             List<Framework> frameworks = frameworks(top);
             List<Benchmark> benchmarks = benchmarks(top, frameworks);
+            frameworks = defaultUrls(frameworks, benchmarks);
+            for (Benchmark b : benchmarks) {
+                schemes(Protocols.of(b.workload()), b.name(), scenarioFrameworks(frameworks, b));
+            }
             if (!doc.problems().isEmpty()) {
                 return null;
             }
@@ -367,6 +371,12 @@ public final class ScenarioLoader {
             String title = m.string("title");
             Framework.Start start = start(m);
             String url = url(m, m.has("start"));
+            if (name != null) {
+                urlNodes.put(name, m.has("url") ? m.value("url") : m.node());
+                if (!m.has("url")) {
+                    defaulted.add(name);
+                }
+            }
             String cwd = m.string("cwd");
             Map<String, String> env = m.stringMap("env");
             List<Framework.Requirement> requires = requirements(m);
@@ -417,7 +427,7 @@ public final class ScenarioLoader {
                     doc.error(m.node(), "a framework without 'start' needs a 'url' (the running server to measure)");
                     return null;
                 }
-                return "http://127.0.0.1:{port}";
+                return DEFAULT_URL;
             }
             Node at = m.value("url");
             var placeholders = PLACEHOLDER.matcher(url);
@@ -436,9 +446,10 @@ public final class ScenarioLoader {
             try {
                 URI uri = new URI(url.replace("{port}", "1"));
                 String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-                if (!scheme.equals("http") && !scheme.equals("tcp")) {
-                    doc.error(at, "'url' must start with http:// (or tcp:// for line protocols), found '" + url + "'"
-                            + (scheme.equals("https") ? "; TLS is not supported yet" : ""));
+                List<String> schemes = Protocols.all().stream().flatMap(p -> p.schemes().stream()).distinct().toList();
+                if (!schemes.contains(scheme)) {
+                    doc.error(at, "'url' must start with " + String.join(", ", schemes.stream().map(x -> x + "://")
+                            .toList()) + ", found '" + url + "'");
                     return null;
                 }
                 if (uri.getHost() == null) {
@@ -491,9 +502,8 @@ public final class ScenarioLoader {
                 doc.error(top.value("benchmarks"), "'benchmarks' is empty; declare at least one");
             }
             Set<String> names = new HashSet<>();
-            List<String> known = frameworks.stream().map(Framework::name).toList();
             for (Node item : items) {
-                Benchmark benchmark = benchmark(item, names, known);
+                Benchmark benchmark = benchmark(item, names, frameworks);
                 if (benchmark != null) {
                     out.add(benchmark);
                 }
@@ -501,72 +511,101 @@ public final class ScenarioLoader {
             return out;
         }
 
-        private Benchmark benchmark(Node node, Set<String> names, List<String> knownFrameworks) {
-            MappingReader m = new MappingReader(doc, node, "a benchmark", BENCHMARK_KEYS);
+        private Benchmark benchmark(Node node, Set<String> names, List<Framework> frameworks) {
+            Protocol<?> protocol = protocolOf(node);
+            List<String> keys = protocol == null ? allBenchmarkKeys() : concat(BENCHMARK_KEYS, protocol.keys());
+            String what = protocol == null ? "a benchmark" : article(protocol.name()) + " benchmark";
+            MappingReader m = new MappingReader(doc, node, what, keys, key -> elsewhere(key, protocol));
             String name = m.require("name") ? m.name("name") : null;
             if (name != null && !names.add(name)) {
                 doc.error(m.value("name"), "duplicate benchmark name '" + name + "'");
             }
             String title = m.string("title");
             String description = m.string("description");
-            List<String> subset = frameworkSubset(m, knownFrameworks);
-            String protocol = m.has("protocol") ? m.choice("protocol", PROTOCOLS) : "http";
-            RunSettings settings = settings(m);
-            Workload workload = null;
-            if ("http".equals(protocol)) {
-                misplaced(m, CHAT_KEYS, "chat");
-                workload = httpWorkload(m);
-            } else if ("chat".equals(protocol)) {
-                misplaced(m, HTTP_KEYS, "http");
-                workload = chatWorkload(m);
-                if (m.has("rate")) {
-                    doc.error(m.value("rate"), "'rate' is for http benchmarks; a chat sets 'message_rate' per client");
-                    workload = null;
-                }
+            List<String> known = frameworks.stream().map(Framework::name).toList();
+            List<String> subset = frameworkSubset(m, known);
+            if (m.has("protocol")) {
+                m.choice("protocol", Protocols.names());
             }
-            if (name == null || workload == null) {
+            Boolean verify = m.bool("verify");
+            RunSettings settings = settings(m);
+            Workload workload = protocol == null || !(node instanceof org.yaml.snakeyaml.nodes.MappingNode) ? null
+                    : protocol.read(new NodeSection(m));
+            if (name == null || workload == null || (m.has("verify") && verify == null)) {
                 return null;
             }
-            return new Benchmark(name, title, description, subset, settings, workload);
+            return new Benchmark(name, title, description, subset, settings, workload, verify == null || verify);
         }
 
-        /** Reports keys that belong to the other protocol. */
-        private void misplaced(MappingReader m, List<String> keys, String owner) {
-            for (String key : keys) {
-                if (m.has(key)) {
-                    doc.error(m.value(key), "'" + key + "' is for " + owner + " benchmarks; add 'protocol: " + owner
-                            + "' or remove it");
-                }
-            }
-        }
-
-        private ChatWorkload chatWorkload(MappingReader m) {
-            String join = m.string("join");
-            Double rate = null;
-            if (m.has("message_rate")) {
-                String text = m.string("message_rate");
-                if (text != null) {
-                    try {
-                        rate = Rates.parse(text);
-                    } catch (IllegalArgumentException e) {
-                        doc.error(m.value("message_rate"), "'message_rate' " + e.getMessage());
-                        return null;
+        /** The protocol a benchmark names (http when it names none), or null when the name is unknown. */
+        private Protocol<?> protocolOf(Node node) {
+            String word = "http";
+            if (node instanceof org.yaml.snakeyaml.nodes.MappingNode mapping) {
+                for (var tuple : mapping.getValue()) {
+                    if (tuple.getKeyNode() instanceof ScalarNode k && k.getValue().equals("protocol")
+                            && tuple.getValueNode() instanceof ScalarNode v) {
+                        word = v.getValue().toLowerCase(Locale.ROOT);
                     }
                 }
             }
-            Integer size = m.integer("message_size", ChatWorkload.MIN_MESSAGE_SIZE, 65_536);
-            String terminator = m.choice("terminator", List.of("lf", "crlf"));
-            Duration drain = m.duration("drain", Duration.ZERO);
-            Boolean verify = m.bool("verify");
-            boolean failed = (m.has("message_rate") && rate == null) || (m.has("message_size") && size == null)
-                    || (m.has("terminator") && terminator == null) || (m.has("drain") && drain == null)
-                    || (m.has("join") && join == null);
-            if (failed) {
-                return null;
+            return Protocols.named(word).orElse(null);
+        }
+
+        /** For a key this benchmark's protocol does not have: which protocol has it, or null. */
+        private static String elsewhere(String key, Protocol<?> protocol) {
+            for (Protocol<?> other : Protocols.all()) {
+                if (other != protocol && other.keys().contains(key) && (protocol == null || !protocol.keys().contains(key))) {
+                    return "'" + key + "' is for " + other.name() + " benchmarks; add 'protocol: " + other.name()
+                            + "' or remove it";
+                }
             }
-            return new ChatWorkload(join, rate == null ? 1.0 : rate, size == null ? 64 : size,
-                    "crlf".equals(terminator) ? "\r\n" : "\n", drain == null ? Duration.ofSeconds(1) : drain,
-                    verify == null || verify);
+            return null;
+        }
+
+        private static List<String> allBenchmarkKeys() {
+            List<String> all = new ArrayList<>(BENCHMARK_KEYS);
+            Protocols.all().forEach(p -> all.addAll(p.keys()));
+            return all;
+        }
+
+        /** The frameworks a benchmark runs on (all when it names none). */
+        private static List<Framework> scenarioFrameworks(List<Framework> all, Benchmark b) {
+            return b.frameworks().isEmpty() ? all : all.stream().filter(f -> b.frameworks().contains(f.name())).toList();
+        }
+
+        /**
+         * A started framework without a 'url' listens on 127.0.0.1:{port} in the scheme of the
+         * protocol its benchmarks speak (tcp:// for a chat server, http:// for an HTTP one). One that
+         * serves benchmarks of several protocols keeps http:// and is checked like any other.
+         */
+        private List<Framework> defaultUrls(List<Framework> frameworks, List<Benchmark> benchmarks) {
+            List<Framework> out = new ArrayList<>();
+            for (Framework f : frameworks) {
+                List<Protocol<?>> protocols = benchmarks.stream()
+                        .filter(b -> b.frameworks().isEmpty() || b.frameworks().contains(f.name()))
+                        .<Protocol<?>>map(b -> Protocols.of(b.workload())).distinct().toList();
+                if (defaulted.contains(f.name()) && protocols.size() == 1) {
+                    String url = protocols.get(0).schemes().get(0) + "://127.0.0.1:{port}";
+                    out.add(new Framework(f.name(), f.title(), f.start(), url, f.cwd(), f.env(), f.requires(), f.ready(),
+                            f.version(), f.stopGrace(), f.cpus()));
+                } else {
+                    out.add(f);
+                }
+            }
+            return out;
+        }
+
+        /** Every framework a benchmark runs on must have a URL its protocol can use. */
+        private void schemes(Protocol<?> protocol, String benchmark, List<Framework> on) {
+            for (Framework f : on) {
+                String scheme = URI.create(f.url().replace("{port}", "1")).getScheme().toLowerCase(Locale.ROOT);
+                if (!protocol.schemes().contains(scheme)) {
+                    doc.error(urlNodes.get(f.name()), "framework '" + f.name() + "' has a " + scheme + ":// url, but"
+                            + " benchmark '" + benchmark + "' speaks " + protocol.name() + ", which needs "
+                            + String.join(", ", protocol.schemes().stream().map(x -> x + "://").toList())
+                            + "; give it a suitable 'url', or leave it out of the benchmark's 'frameworks'");
+                }
+            }
         }
 
         private List<String> frameworkSubset(MappingReader m, List<String> known) {
@@ -596,176 +635,5 @@ public final class ScenarioLoader {
             return out;
         }
 
-        private HttpWorkload httpWorkload(MappingReader m) {
-            String order = m.choice("order", List.of("weighted", "sequential", "random"));
-            Boolean keepalive = m.bool("keepalive");
-            Boolean verify = m.bool("verify");
-            Expect expect = m.has("expect") ? expect(m.value("expect")) : null;
-            HttpWorkload.Limits limits = m.has("limits") ? limits(m.value("limits")) : null;
-            Integer pipeline = m.integer("pipeline", 1, 1024);
-            List<UrlSpec> urls = urls(m);
-            if (urls == null || (m.has("order") && order == null) || (m.has("expect") && expect == null)
-                    || (m.has("limits") && limits == null) || (m.has("pipeline") && pipeline == null)) {
-                return null;
-            }
-            if (pipeline != null && pipeline > 1 && Boolean.FALSE.equals(keepalive)) {
-                doc.error(m.value("pipeline"), "'pipeline' needs keep-alive: a connection that closes after each "
-                        + "response cannot carry several requests");
-                return null;
-            }
-            return new HttpWorkload(urls, order == null ? HttpWorkload.Order.WEIGHTED
-                    : HttpWorkload.Order.valueOf(order.toUpperCase(Locale.ROOT)),
-                    keepalive == null || keepalive, expect, verify == null || verify, limits,
-                    pipeline == null ? 1 : pipeline);
-        }
-
-        private List<UrlSpec> urls(MappingReader m) {
-            if (!m.require("urls")) {
-                return null;
-            }
-            List<Node> items = m.list("urls");
-            if (items == null) {
-                return null;
-            }
-            if (items.isEmpty()) {
-                doc.error(m.value("urls"), "'urls' is empty; give at least one, e.g. - path: /");
-                return null;
-            }
-            List<UrlSpec> out = new ArrayList<>();
-            for (Node item : items) {
-                UrlSpec url = url(item);
-                if (url != null) {
-                    out.add(url);
-                }
-            }
-            return out.size() == items.size() ? out : null;
-        }
-
-        private UrlSpec url(Node node) {
-            if (node instanceof ScalarNode s && Values.plainTag(node) && !node.getTag().equals(Tag.NULL)) {
-                String path = path(node, s.getValue());
-                return path == null ? null : new UrlSpec(path, "GET", List.of(), "", 1, null);
-            }
-            MappingReader m = new MappingReader(doc, node, "a URL (path, method, headers, body, weight, expect)",
-                    URL_KEYS);
-            String rawPath = m.require("path") ? m.string("path") : null;
-            String path = rawPath == null ? null : path(m.value("path"), rawPath);
-            String method = m.string("method");
-            if (method != null && !TOKEN.matcher(method).matches()) {
-                doc.error(m.value("method"), "'method' must be an HTTP method such as GET or POST, found '" + method + "'");
-                method = null;
-            }
-            List<UrlSpec.Header> headers = headers(m);
-            String body = m.string("body");
-            if (body != null && body.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_BODY_BYTES) {
-                doc.error(m.value("body"), "'body' is larger than " + MAX_BODY_BYTES / 1024 + " KiB; a request must fit"
-                        + " the client's 64 KiB send buffer");
-                body = null;
-                path = null;
-            }
-            Integer weight = m.integer("weight", 1, 1_000_000);
-            Expect expect = m.has("expect") ? expect(m.value("expect")) : null;
-            boolean failed = path == null || (m.has("method") && method == null) || headers == null
-                    || (m.has("weight") && weight == null) || (m.has("expect") && expect == null);
-            if (failed) {
-                return null;
-            }
-            return new UrlSpec(path, method == null ? "GET" : method.toUpperCase(Locale.ROOT), headers, body,
-                    weight == null ? 1 : weight, expect);
-        }
-
-        private String path(Node at, String path) {
-            if (!path.startsWith("/")) {
-                doc.error(at, "a URL path must start with '/', found '" + path + "'");
-                return null;
-            }
-            for (int i = 0; i < path.length(); i++) {
-                char c = path.charAt(i);
-                if (c <= ' ' || c == 0x7f) {
-                    doc.error(at, "a URL path cannot hold spaces or control characters; percent-encode them (%20)");
-                    return null;
-                }
-            }
-            return path;
-        }
-
-        private List<UrlSpec.Header> headers(MappingReader m) {
-            Map<String, String> map = m.stringMap("headers");
-            if (map == null) {
-                return m.has("headers") ? null : List.of();
-            }
-            List<UrlSpec.Header> out = new ArrayList<>();
-            for (var e : map.entrySet()) {
-                String name = e.getKey();
-                if (!TOKEN.matcher(name).matches()) {
-                    doc.error(m.value("headers"), "header name '" + name + "' is not a valid HTTP token");
-                    return null;
-                }
-                if (name.equalsIgnoreCase("content-length") || name.equalsIgnoreCase("transfer-encoding")) {
-                    doc.error(m.value("headers"), "header '" + name + "' is set by the engine from 'body'");
-                    return null;
-                }
-                if (e.getValue().indexOf('\r') >= 0 || e.getValue().indexOf('\n') >= 0) {
-                    doc.error(m.value("headers"), "the value of header '" + name + "' cannot hold a line break");
-                    return null;
-                }
-                out.add(new UrlSpec.Header(name, e.getValue()));
-            }
-            return out;
-        }
-
-        private Expect expect(Node node) {
-            MappingReader m = new MappingReader(doc, node, "an expectation (status, body, contains, length)",
-                    EXPECT_KEYS);
-            List<Integer> statuses = new ArrayList<>();
-            boolean ok = true;
-            List<Node> items = m.list("status");
-            if (items != null) {
-                for (Node item : items) {
-                    Integer status = Values.integer(doc, item, "status", 100, 599);
-                    ok &= status != null;
-                    if (status != null) {
-                        statuses.add(status);
-                    }
-                }
-            } else {
-                ok &= !m.has("status");
-            }
-            String body = m.string("body");
-            String contains = m.string("contains");
-            if (body != null && contains != null) {
-                doc.error(m.value("contains"), "give either 'body' (exact) or 'contains', not both");
-                ok = false;
-            }
-            ok &= !(m.has("body") && body == null) && !(m.has("contains") && contains == null);
-            Long length = m.size("length", 0);
-            ok &= !(m.has("length") && length == null);
-            if (body != null && length != null && body.getBytes(java.nio.charset.StandardCharsets.UTF_8).length != length) {
-                doc.error(m.value("length"), "'length' is " + length + " but 'body' is "
-                        + body.getBytes(java.nio.charset.StandardCharsets.UTF_8).length + " bytes");
-                ok = false;
-            }
-            if (!(node instanceof org.yaml.snakeyaml.nodes.MappingNode)) {
-                return null;
-            }
-            return ok ? new Expect(statuses, body, contains, length) : null;
-        }
-
-        private HttpWorkload.Limits limits(Node node) {
-            MappingReader m = new MappingReader(doc, node, "limits (header, body)", LIMIT_KEYS);
-            Long header = m.size("header", 256);
-            Long body = m.size("body", 0);
-            if ((m.has("header") && header == null) || (m.has("body") && body == null)
-                    || !(node instanceof org.yaml.snakeyaml.nodes.MappingNode)) {
-                return null;
-            }
-            if (header != null && header > Integer.MAX_VALUE / 2) {
-                doc.error(m.value("header"), "'header' limit is too large; keep it under 1GiB");
-                return null;
-            }
-            HttpWorkload.Limits d = HttpWorkload.Limits.DEFAULTS;
-            return new HttpWorkload.Limits(header == null ? d.maxHeaderBytes() : header.intValue(),
-                    body == null ? d.maxBodyBytes() : body);
-        }
     }
 }

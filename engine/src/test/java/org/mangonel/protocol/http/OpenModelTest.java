@@ -1,4 +1,4 @@
-package org.mangonel.load;
+package org.mangonel.protocol.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

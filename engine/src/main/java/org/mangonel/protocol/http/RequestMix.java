@@ -1,10 +1,8 @@
-package org.mangonel.load;
+package org.mangonel.protocol.http;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import org.mangonel.protocol.http.BodyMatcher;
-import org.mangonel.protocol.http.HttpRequestEncoder;
 import org.mangonel.scenario.Expect;
 import org.mangonel.scenario.HttpWorkload;
 import org.mangonel.scenario.UrlSpec;
@@ -85,12 +83,12 @@ public final class RequestMix {
     }
 
     /** The longest encoded request, so a batch can be sized before a URL is picked. */
-    int maxRequestBytes() {
+    public int maxRequestBytes() {
         return maxRequestBytes;
     }
 
     /** The encoded request for URL {@code i}; do not modify. */
-    byte[] request(int i) {
+    public byte[] request(int i) {
         return requests[i];
     }
 
@@ -98,22 +96,22 @@ public final class RequestMix {
         return requests[i].clone();
     }
 
-    boolean isHead(int i) {
+    public boolean isHead(int i) {
         return head[i];
     }
 
     /** Whether URL {@code i} accepts this status. */
-    boolean accepts(int i, int status) {
+    public boolean accepts(int i, int status) {
         return status >= 0 && status < 600 && acceptStatus[i][status];
     }
 
     /** Whether a body of this many bytes meets URL {@code i}'s length expectation (if any). */
-    boolean acceptsLength(int i, long bytes) {
+    public boolean acceptsLength(int i, long bytes) {
         return bodyLength[i] < 0 || bodyLength[i] == bytes;
     }
 
     /** A new matcher for URL {@code i} for one connection, or null when its body is not checked. */
-    BodyMatcher newMatcher(int i) {
+    public BodyMatcher newMatcher(int i) {
         return matchers[i] == null ? null : matchers[i].copy();
     }
 

@@ -1,11 +1,14 @@
-package org.mangonel.load;
+package org.mangonel.protocol.chat;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import org.mangonel.net.TcpConnection;
-import org.mangonel.protocol.chat.ChatLineDecoder;
-import org.mangonel.protocol.chat.ChatLines;
+import org.mangonel.load.Failures;
+import org.mangonel.load.Redial;
+import org.mangonel.load.Session;
+import org.mangonel.net.Connection;
+import org.mangonel.net.Failure;
+import org.mangonel.stats.Count;
 import org.mangonel.stats.ErrorKind;
+import org.mangonel.stats.Recorder;
 
 /**
  * One chat client: connects, sends its join line, then sends the messages its worker schedules
@@ -20,31 +23,30 @@ import org.mangonel.stats.ErrorKind;
  * Lines that are not messages (welcomes, announcements) are ignored; damaged ones are counted as
  * corrupted; a message seen again from the same sender (sequence not increasing) as duplicated.
  */
-final class ChatSession implements Session, TcpConnection.Handler {
+final class ChatSession implements Session, Connection.Handler {
     private static final int IDLE = 0;
     private static final int JOINED = 1;
     private static final int STOPPED = 2;
     private static final int MAX_LINE_BYTES = 1 << 20;
 
     private final ChatWorker worker;
+    private final ChatLoadSpec spec;
     private final int client;
-    private final TcpConnection tcp;
+    private final Connection connection;
     private final Redial redial;
     private final ChatLineDecoder decoder;
     private final byte[] joinLine;
     private final int[] lastSeq;
     private int state = IDLE;
 
-    ChatSession(ChatWorker worker, int client) {
+    ChatSession(ChatWorker worker, ChatLoadSpec spec, int client) {
         this.worker = worker;
+        this.spec = spec;
         this.client = client;
-        this.tcp = new TcpConnection(worker.loop, this);
-        ChatLoadSpec spec = worker.spec;
-        this.redial = new Redial(worker, this, tcp, spec.address(), spec.connectTimeoutNs());
+        this.connection = spec.endpoint().transport().open(worker.loop(), this);
+        this.redial = new Redial(worker, this, connection, spec.endpoint().address(), spec.connectTimeoutNs());
         this.decoder = new ChatLineDecoder(spec.messageSize(), MAX_LINE_BYTES);
-        this.joinLine = spec.join() == null ? null
-                : (spec.join().replace("{client}", String.valueOf(client)) + new String(spec.terminator(),
-                StandardCharsets.US_ASCII)).getBytes(StandardCharsets.UTF_8);
+        this.joinLine = spec.joinLine(client);
         if (spec.clients() <= ChatLoadSpec.MAX_CLIENTS_TRACKED) {
             lastSeq = new int[spec.clients()];
             java.util.Arrays.fill(lastSeq, -1);
@@ -68,19 +70,19 @@ final class ChatSession implements Session, TcpConnection.Handler {
     public void onConnected(long nowNs) {
         redial.connected(nowNs);
         if (joinLine != null) {
-            ByteBuffer out = worker.loop.writeBuffer();
+            ByteBuffer out = worker.loop().writeBuffer();
             out.clear();
             out.put(joinLine);
             out.flip();
-            if (!tcp.write(out)) {
-                ErrorKind kind = tcp.lastFailure();
-                tcp.close();
-                failed(kind, nowNs);
+            if (!connection.write(out)) {
+                Failure failure = connection.lastFailure();
+                connection.close();
+                failed(Failures.kind(failure), nowNs);
                 return;
             }
         }
         state = JOINED;
-        worker.joined.incrementAndGet();
+        worker.joined();
         redial.succeeded();
     }
 
@@ -89,32 +91,33 @@ final class ChatSession implements Session, TcpConnection.Handler {
         if (state != JOINED) {
             return;
         }
-        ChatLoadSpec spec = worker.spec;
-        long epoch = worker.window.startNs();
-        ByteBuffer out = worker.loop.writeBuffer();
+        long epoch = worker.window().startNs();
+        ByteBuffer out = worker.loop().writeBuffer();
         out.clear();
         long sentNs = System.nanoTime();
         ChatLines.encode(out, client, seq, (dueNs - epoch) / 1000, (sentNs - epoch) / 1000, spec.messageSize(),
                 spec.terminator());
         out.flip();
         int bytes = out.remaining();
-        if (!tcp.write(out)) {
-            ErrorKind kind = tcp.lastFailure();
-            tcp.close();
-            failed(kind, nowNs);
+        if (!connection.write(out)) {
+            Failure failure = connection.lastFailure();
+            connection.close();
+            failed(Failures.kind(failure), nowNs);
             return;
         }
-        if (worker.window.records(dueNs, nowNs)) {
-            worker.recorder.messageSent(worker.joined.get() - 1);
-            worker.recorder.sent(bytes);
+        if (worker.records(dueNs, nowNs)) {
+            Recorder recorder = worker.recorder();
+            recorder.count(ChatCounter.MESSAGES_SENT);
+            recorder.add(ChatCounter.DELIVERIES_EXPECTED, worker.recipients());
+            recorder.add(Count.BYTES_SENT, bytes);
         }
     }
 
     @Override
     public void onData(ByteBuffer in, long nowNs) {
-        boolean measuring = worker.window != null && worker.window.measuring(nowNs);
+        boolean measuring = worker.measuring(nowNs);
         if (measuring) {
-            worker.recorder.received(in.remaining());
+            worker.recorder().add(Count.BYTES_RECEIVED, in.remaining());
         }
         while (in.hasRemaining()) {
             int r = decoder.decode(in);
@@ -122,11 +125,11 @@ final class ChatSession implements Session, TcpConnection.Handler {
                 case ChatLineDecoder.MESSAGE -> delivered(nowNs);
                 case ChatLineDecoder.CORRUPT -> {
                     if (measuring) {
-                        worker.recorder.corrupted();
+                        worker.recorder().count(ChatCounter.CORRUPTED);
                     }
                 }
                 case ChatLineDecoder.TOO_LONG -> {
-                    tcp.close();
+                    connection.close();
                     failed(ErrorKind.PROTOCOL, nowNs);
                     return;
                 }
@@ -139,15 +142,15 @@ final class ChatSession implements Session, TcpConnection.Handler {
 
     private void delivered(long nowNs) {
         int sender = decoder.sender();
-        if (sender == client || worker.window == null) {
+        if (sender == client || worker.window() == null) {
             return; // our own line echoed back: not a delivery to another client
         }
-        long epoch = worker.window.startNs();
+        long epoch = worker.window().startNs();
         long dueNs = epoch + decoder.dueUs() * 1000;
-        boolean recorded = worker.window.records(dueNs, nowNs);
-        if (sender >= worker.spec.clients()) {
+        boolean recorded = worker.records(dueNs, nowNs);
+        if (sender >= spec.clients()) {
             if (recorded) {
-                worker.recorder.corrupted();
+                worker.recorder().count(ChatCounter.CORRUPTED);
             }
             return;
         }
@@ -155,36 +158,36 @@ final class ChatSession implements Session, TcpConnection.Handler {
             int seq = (int) decoder.seq();
             if (seq <= lastSeq[sender]) {
                 if (recorded) {
-                    worker.recorder.duplicate();
+                    worker.recorder().count(ChatCounter.DUPLICATES);
                 }
                 return;
             }
             lastSeq[sender] = seq;
         }
         if (recorded) {
-            worker.recorder.success(nowNs - dueNs, nowNs - (epoch + decoder.sentUs() * 1000));
+            worker.recorder().success(nowNs - dueNs, nowNs - (epoch + decoder.sentUs() * 1000));
         }
     }
 
     @Override
     public void onEndOfInput(long nowNs) {
-        tcp.close();
+        connection.close();
         failed(ErrorKind.CLOSED, nowNs);
     }
 
     @Override
-    public void onFailure(ErrorKind kind, long nowNs) {
+    public void onFailure(Failure failure, long nowNs) {
         if (redial.connecting()) {
             redial.connectFailed(nowNs);
         } else {
-            failed(kind, nowNs);
+            failed(Failures.kind(failure), nowNs);
         }
     }
 
     private void failed(ErrorKind kind, long nowNs) {
         leave();
-        if (worker.window != null && worker.window.measuring(nowNs)) {
-            worker.recorder.error(kind);
+        if (worker.measuring(nowNs)) {
+            worker.recorder().error(kind);
         }
         if (state != STOPPED) {
             state = IDLE;
@@ -194,7 +197,7 @@ final class ChatSession implements Session, TcpConnection.Handler {
 
     private void leave() {
         if (state == JOINED) {
-            worker.joined.decrementAndGet();
+            worker.left();
         }
     }
 
@@ -208,6 +211,6 @@ final class ChatSession implements Session, TcpConnection.Handler {
         leave();
         state = STOPPED;
         redial.stop();
-        tcp.close();
+        connection.close();
     }
 }

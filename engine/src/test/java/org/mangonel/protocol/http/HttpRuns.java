@@ -1,6 +1,11 @@
-package org.mangonel.load;
+package org.mangonel.protocol.http;
 
 import java.net.InetSocketAddress;
+import java.net.URI;
+import org.mangonel.load.LoadResult;
+import org.mangonel.load.ProgressListener;
+import org.mangonel.transport.Endpoint;
+import org.mangonel.transport.Transport;
 import java.util.List;
 import org.mangonel.scenario.Expect;
 import org.mangonel.scenario.HttpWorkload;
@@ -50,14 +55,16 @@ final class HttpRuns {
 
     static HttpLoadSpec spec(int port, Options o) {
         HttpWorkload workload = new HttpWorkload(List.of(new UrlSpec(o.path(), "GET", List.of(), "", 1, null)),
-                HttpWorkload.Order.WEIGHTED, o.keepalive(), o.expect(), false, null, o.pipeline());
+                HttpWorkload.Order.WEIGHTED, o.keepalive(), o.expect(), null, o.pipeline());
         RequestMix mix = new RequestMix(workload, "127.0.0.1:" + port, "");
-        return new HttpLoadSpec(new InetSocketAddress("127.0.0.1", port), mix, o.keepalive(), o.connections(),
+        Endpoint endpoint = new Endpoint(URI.create("http://127.0.0.1:" + port), new InetSocketAddress("127.0.0.1",
+                port), "127.0.0.1:" + port, "", Transport.PLAIN);
+        return new HttpLoadSpec(endpoint, mix, o.keepalive(), o.connections(),
                 o.threads(), o.timeoutMs() * 1_000_000L, 500_000_000L, 64 * 1024, 1 << 20, o.pipeline(), o.rate());
     }
 
     static LoadResult run(int port, Options o, long warmupMs, long durationMs) throws InterruptedException {
-        return LoadRun.http(spec(port, o)).execute(warmupMs * 1_000_000L, durationMs * 1_000_000L, 2_000_000_000L,
+        return HttpProtocol.loadRun(spec(port, o)).execute(warmupMs * 1_000_000L, durationMs * 1_000_000L, 2_000_000_000L,
                 ProgressListener.NONE, () -> { });
     }
 }

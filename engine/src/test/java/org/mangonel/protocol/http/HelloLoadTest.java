@@ -1,4 +1,4 @@
-package org.mangonel.load;
+package org.mangonel.protocol.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.InetSocketAddress;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.mangonel.load.LoadResult;
 import org.mangonel.scenario.Expect;
 import org.mangonel.servers.HelloServer;
 import org.mangonel.servers.ServerLoops;

@@ -1,9 +1,13 @@
-package org.mangonel.load;
+package org.mangonel.protocol.chat;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.InetSocketAddress;
+import java.net.URI;
+import org.mangonel.load.ProgressListener;
+import org.mangonel.transport.Endpoint;
+import org.mangonel.transport.Transport;
 import org.junit.jupiter.api.Test;
 import org.mangonel.fixtures.LossyChatServer;
 import org.mangonel.servers.ChatServer;
@@ -14,9 +18,11 @@ import org.mangonel.stats.RunStats;
 class ChatLoadTest {
     static RunStats run(int port, int clients, double rate, long warmupMs, long durationMs, long drainMs)
             throws Exception {
-        ChatLoadSpec spec = new ChatLoadSpec(new InetSocketAddress("127.0.0.1", port), clients, 2, rate, 64,
-                new byte[] {'\n'}, "NICK user{client}", 1_000_000_000L, drainMs * 1_000_000L);
-        return LoadRun.chat(spec).execute(warmupMs * 1_000_000L, durationMs * 1_000_000L, 2_000_000_000L,
+        Endpoint endpoint = new Endpoint(URI.create("tcp://127.0.0.1:" + port), new InetSocketAddress("127.0.0.1",
+                port), "127.0.0.1:" + port, "", Transport.PLAIN);
+        ChatLoadSpec spec = new ChatLoadSpec(endpoint, clients, 2, rate, 64, new byte[] {'\n'}, "NICK user{client}",
+                1_000_000_000L, drainMs * 1_000_000L);
+        return ChatProtocol.loadRun(spec).execute(warmupMs * 1_000_000L, durationMs * 1_000_000L, 2_000_000_000L,
                 ProgressListener.NONE, () -> { }).stats();
     }
 
@@ -26,14 +32,14 @@ class ChatLoadTest {
             int clients = 10;
             RunStats s = run(server.port(), clients, 20, 300, 1000, 500);
             // 10 clients × 20/s × 1 s, evenly spread: exactly 200 messages are due in the window
-            assertEquals(200, s.messagesSent(), "messages due in the window");
-            assertEquals(200L * (clients - 1), s.deliveriesExpected());
-            assertEquals(s.deliveriesExpected(), s.deliveries(), "a lossless relay delivers everything");
-            assertEquals(0, s.lost());
-            assertEquals(0, s.duplicates());
-            assertEquals(0, s.corrupted());
+            assertEquals(200, s.counter(ChatCounter.MESSAGES_SENT), "messages due in the window");
+            assertEquals(200L * (clients - 1), s.counter(ChatCounter.DELIVERIES_EXPECTED));
+            assertEquals(s.counter(ChatCounter.DELIVERIES_EXPECTED), s.requests(), "a lossless relay delivers everything");
+            assertEquals(0, (s.counter(ChatCounter.DELIVERIES_EXPECTED) - s.requests()));
+            assertEquals(0, s.counter(ChatCounter.DUPLICATES));
+            assertEquals(0, s.counter(ChatCounter.CORRUPTED));
             assertEquals(0, s.errorTotal(), s.errors().toString());
-            assertEquals(s.deliveries(), s.corrected().getTotalCount(), "one latency sample per delivery");
+            assertEquals(s.requests(), s.corrected().getTotalCount(), "one latency sample per delivery");
             assertTrue(s.latency().p50Ms() <= s.latency().p99Ms() && s.latency().p99Ms() <= s.latency().maxMs());
             assertTrue(s.latency().minMs() >= 0);
         }
@@ -44,17 +50,17 @@ class ChatLoadTest {
         try (LossyChatServer server = new LossyChatServer(10, 50)) {
             int clients = 8;
             RunStats s = run(server.port(), clients, 10, 300, 1000, 500);
-            assertEquals(80, s.messagesSent());
-            assertEquals(80L * (clients - 1), s.deliveriesExpected());
-            double lostShare = (double) s.lost() / s.deliveriesExpected();
+            assertEquals(80, s.counter(ChatCounter.MESSAGES_SENT));
+            assertEquals(80L * (clients - 1), s.counter(ChatCounter.DELIVERIES_EXPECTED));
+            double lostShare = (double) (s.counter(ChatCounter.DELIVERIES_EXPECTED) - s.requests()) / s.counter(ChatCounter.DELIVERIES_EXPECTED);
             // one message line in ten is dropped: about a tenth of the deliveries are lost
             assertTrue(lostShare > 0.05 && lostShare < 0.15, "lost share " + lostShare);
-            assertEquals(s.deliveriesExpected() - s.lost(), s.deliveries());
+            assertEquals(s.counter(ChatCounter.DELIVERIES_EXPECTED) - (s.counter(ChatCounter.DELIVERIES_EXPECTED) - s.requests()), s.requests());
             // every relay waits 50 ms: no delivery can be faster, and the median shows it
             assertTrue(s.latency().minMs() >= 49, "min " + s.latency().minMs());
             assertTrue(s.latency().p50Ms() >= 50, "p50 " + s.latency().p50Ms());
-            assertEquals(0, s.duplicates());
-            assertEquals(0, s.corrupted());
+            assertEquals(0, s.counter(ChatCounter.DUPLICATES));
+            assertEquals(0, s.counter(ChatCounter.CORRUPTED));
         }
     }
 }

@@ -1,7 +1,9 @@
-package org.mangonel.load;
+package org.mangonel.protocol.chat;
 
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.mangonel.load.Window;
+import org.mangonel.load.Worker;
 import org.mangonel.net.EventLoop;
 
 /**
@@ -15,16 +17,16 @@ import org.mangonel.net.EventLoop;
  * from that due time, so a server that stalls shows in the percentiles.
  */
 final class ChatWorker extends Worker {
-    final ChatLoadSpec spec;
-    /** Clients currently joined, over all loops: the recipients a message is expected to reach. */
-    final AtomicInteger joined;
+    private final ChatLoadSpec spec;
+    private final AtomicInteger joined;
     private final ChatSession[] clients;
     private final long[] phaseNs;
     private long sendIndex;
 
+    /** @param joined clients currently joined, over all loops: the recipients a message is expected to reach */
     ChatWorker(EventLoop loop, CountDownLatch ready, ChatLoadSpec spec, AtomicInteger joined, int loopIndex,
                int loopCount) {
-        super(loop, ready);
+        super(loop, ready, ChatCounter.values().length);
         this.spec = spec;
         this.joined = joined;
         int n = (spec.clients() - loopIndex + loopCount - 1) / loopCount;
@@ -33,25 +35,41 @@ final class ChatWorker extends Worker {
         long interval = spec.intervalNs();
         for (int k = 0; k < n; k++) {
             int g = loopIndex + k * loopCount;
-            clients[k] = new ChatSession(this, g);
+            clients[k] = new ChatSession(this, spec, g);
             phaseNs[k] = g * interval / spec.clients();
         }
         sessions(clients);
     }
 
+    /** A client joined. */
+    void joined() {
+        joined.incrementAndGet();
+    }
+
+    /** A client left. */
+    void left() {
+        joined.decrementAndGet();
+    }
+
+    /** The other clients a message sent now should reach. */
+    int recipients() {
+        return joined.get() - 1;
+    }
+
     private long dueNs(long index) {
         int n = clients.length;
-        return window.startNs() + phaseNs[(int) (index % n)] + (index / n) * spec.intervalNs();
+        return window().startNs() + phaseNs[(int) (index % n)] + (index / n) * spec.intervalNs();
     }
 
     @Override
-    long onSchedule(long nowNs) {
+    protected long onSchedule(long nowNs) {
+        Window w = window();
         long due = dueNs(sendIndex);
-        while (due <= nowNs && due < window.measureEndNs()) {
+        while (due <= nowNs && due < w.measureEndNs()) {
             clients[(int) (sendIndex % clients.length)].send(sendIndex / clients.length, due, nowNs);
             sendIndex++;
             due = dueNs(sendIndex);
         }
-        return due < window.measureEndNs() ? due : Long.MAX_VALUE;
+        return due < w.measureEndNs() ? due : Long.MAX_VALUE;
     }
 }

@@ -1,0 +1,96 @@
+package org.mangonel.load;
+
+import java.util.concurrent.CountDownLatch;
+import org.mangonel.net.EventLoop;
+import org.mangonel.scenario.Rate;
+
+/**
+ * The request/response sessions of one event loop (HTTP, WebSocket echo), in the closed or the
+ * open model. Loop thread only, after construction.
+ *
+ * <p>Closed model: each connection sends as soon as it has a free slot; the request is due then.
+ *
+ * <p>Open model: requests are due on a {@link Schedule} over the whole run. The loop holds
+ * connections {@code first .. first+n-1} of C. Request k of the run goes to connection k mod C,
+ * so this loop's m-th due request is connection {@code first + (m mod n)}'s request
+ * {@code m / n}, global number {@code (m / n)·C + first + (m mod n)}: a sequence that only grows,
+ * so the next due request is found in O(1). During the drain the requests due in the window are
+ * still sent (their latency runs from when they were due).
+ */
+public final class PacedWorker extends Worker {
+    /** Makes connection number {@code connection}'s session (its number over the whole run). */
+    public interface SessionFactory {
+        PacedSession create(PacedWorker worker, int connection);
+    }
+
+    private final int connections;
+    private final Rate rate;
+    private final PacedSession[] sessions;
+    private final int first;
+    private Schedule schedule;
+    private long dueIndex;
+
+    /**
+     * @param protocolCounters how many counters the protocol keeps
+     * @param connections      connections over the whole run (all loops)
+     * @param rate             the open model's rate over all connections, or null for the closed model
+     * @param firstIndex       index of this loop's first connection overall
+     * @param count            connections on this loop
+     */
+    public PacedWorker(EventLoop loop, CountDownLatch ready, int protocolCounters, int connections, Rate rate,
+                       int firstIndex, int count, SessionFactory factory) {
+        super(loop, ready, protocolCounters);
+        this.connections = connections;
+        this.rate = rate;
+        this.first = firstIndex;
+        sessions = new PacedSession[count];
+        for (int i = 0; i < count; i++) {
+            sessions[i] = factory.create(this, firstIndex + i);
+        }
+        sessions(sessions);
+    }
+
+    public boolean openModel() {
+        return rate != null;
+    }
+
+    /** When connection {@code connection}'s request {@code j} is due (open model). */
+    long dueNs(int connection, long j) {
+        return schedule.dueNs(j * connections + connection);
+    }
+
+    @Override
+    public boolean active(long nowNs) {
+        return openModel() ? window() != null && nowNs < window().endNs() : running(nowNs);
+    }
+
+    @Override
+    protected boolean drained() {
+        for (PacedSession s : sessions) {
+            if (!s.drained()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    protected long onSchedule(long nowNs) {
+        if (!openModel()) {
+            return Long.MAX_VALUE;
+        }
+        Window w = window();
+        if (schedule == null) {
+            schedule = new Schedule(w.startNs(), w.measureStartNs() - w.startNs(), w.measureEndNs() - w.measureStartNs(),
+                    rate.fromPerSecond(), rate.toPerSecond());
+        }
+        int n = sessions.length;
+        long due = dueNs(first + (int) (dueIndex % n), dueIndex / n);
+        while (due <= nowNs && due < w.measureEndNs()) {
+            sessions[(int) (dueIndex % n)].due(dueIndex / n, nowNs);
+            dueIndex++;
+            due = dueNs(first + (int) (dueIndex % n), dueIndex / n);
+        }
+        return due < w.measureEndNs() ? due : Long.MAX_VALUE;
+    }
+}

@@ -1,0 +1,135 @@
+package org.mangonel.run;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.mangonel.framework.ProcessTreeSampler;
+import org.mangonel.framework.ServerProcess;
+import org.mangonel.load.LoadResult;
+import org.mangonel.load.LoadRun;
+import org.mangonel.load.ProgressListener;
+import org.mangonel.plan.BenchmarkPlan;
+import org.mangonel.protocol.Protocol;
+import org.mangonel.report.ResultsModel.ClientFigures;
+import org.mangonel.report.ResultsModel.Level;
+import org.mangonel.report.ResultsModel.Run;
+import org.mangonel.report.ResultsModel.ServerFigures;
+import org.mangonel.scenario.Framework;
+import org.mangonel.scenario.RunSettings;
+import org.mangonel.scenario.Workload;
+import org.mangonel.stats.RunStats;
+import org.mangonel.transport.Endpoint;
+
+/**
+ * The level and repetition loop of one framework: for each level, each repetition is one window
+ * (warm-up, measured window, drain) with the server sampled, turned into a {@link Run}. Stops
+ * early when the run is interrupted or the server dies. The run's thread only.
+ *
+ * @param <W> the benchmark's workload
+ */
+final class Trials<W extends Workload> {
+    /** A loop busier than this share of a core during a window means the client may have been the limit. */
+    static final double SATURATED_LOOP_PCT = 90.0;
+    /** Time for every connection's first attempt to end, beyond the connect timeout. */
+    private static final long SETTLE_MARGIN_NS = 5_000_000_000L;
+
+    private final BenchmarkPlan bp;
+    private final Framework fw;
+    private final Protocol<W> protocol;
+    private final W workload;
+    private final Endpoint endpoint;
+    private final ServerProcess process;
+    private final RunControl control;
+    private final RunConsole console;
+
+    Trials(BenchmarkPlan bp, Framework fw, Protocol<W> protocol, W workload, Endpoint endpoint, ServerProcess process,
+           RunControl control, RunConsole console) {
+        this.bp = bp;
+        this.fw = fw;
+        this.protocol = protocol;
+        this.workload = workload;
+        this.endpoint = endpoint;
+        this.process = process;
+        this.control = control;
+        this.console = console;
+    }
+
+    /** Every level, each repetition in turn; the levels measured so far when it stops early. */
+    List<Level> run() throws InterruptedException {
+        List<Level> levels = new ArrayList<>();
+        RunSettings s = bp.settings();
+        for (BenchmarkPlan.Level level : bp.levels()) {
+            List<Run> runs = new ArrayList<>();
+            for (int rep = 1; rep <= s.repetitions() && !control.interrupted() && serverAlive(); rep++) {
+                runs.add(window(level, rep));
+            }
+            levels.add(Verdicts.level(level.concurrency(), level.rate(), runs));
+            if (control.interrupted() || !serverAlive()) {
+                break;
+            }
+        }
+        return levels;
+    }
+
+    private boolean serverAlive() {
+        return process == null || process.alive();
+    }
+
+    /** One window: warm-up, measure with the server sampled, drain; then its figures. */
+    private Run window(BenchmarkPlan.Level level, int rep) throws InterruptedException {
+        RunSettings s = bp.settings();
+        LoadRun load = protocol.load(workload, endpoint, s, level.concurrency(), level.rate());
+        ProcessTreeSampler sampler = process != null && ProcessTreeSampler.supported()
+                ? new ProcessTreeSampler(process.pid()) : null;
+        Instant started = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        String label = String.format(Locale.ROOT, "%s · %s · c=%d%s · rep %d/%d", bp.benchmark().name(), fw.name(),
+                level.concurrency(), level.rate() == null ? "" : " @ " + level.rate().label(), rep, s.repetitions());
+        LoadResult result;
+        control.window(load);
+        try {
+            result = load.execute(s.warmup().toNanos(), s.duration().toNanos(),
+                    s.connectTimeout().toNanos() + SETTLE_MARGIN_NS, progress(label), () -> {
+                        if (sampler != null) {
+                            sampler.start();
+                        }
+                    });
+        } finally {
+            control.window(null);
+            console.endProgress();
+        }
+        ProcessTreeSampler.Usage u = sampler == null ? null : sampler.stop();
+        ServerFigures server = u == null ? null
+                : new ServerFigures(u.cpuSeconds(), u.cpuPercent(), u.rssMaxBytes(), u.rssMeanBytes(), u.processes());
+        RunStats stats = result.stats();
+        ClientFigures client = new ClientFigures(result.clientCpuNs() / 1e9, result.clientCpuPct(),
+                result.loopBusyMaxPct(), Math.min(s.threads(), level.concurrency()),
+                result.loopBusyMaxPct() >= SATURATED_LOOP_PCT, result.allocatedBytesPerRequest());
+        Verdicts.RunVerdict verdict = Verdicts.run(result.clientFailure(), result.interrupted(), stats,
+                protocol.nothingMeasured(), !serverAlive());
+        console.info(summary(label, stats, client));
+        return new Run(rep, started, verdict.status(), verdict.reason(), stats, server, client, result.security());
+    }
+
+    private ProgressListener progress(String label) {
+        String perSecond = protocol.successUnit() + "/s";
+        return (elapsedNs, totalNs, measuring, rate, errors, p99Us) -> console.progress(
+                String.format(Locale.ROOT, "%s  %5.1f/%.1fs  %s", label, elapsedNs / 1e9, totalNs / 1e9,
+                        measuring ? String.format(Locale.ROOT, "%,.0f %s  %,d errors  p99 %s", rate, perSecond,
+                                errors, millis(p99Us)) : "warming up"));
+    }
+
+    private String summary(String label, RunStats stats, ClientFigures client) {
+        return String.format(Locale.ROOT, "%s: %,.1f %s/s, %,d %s%s, %,d errors, mean %s, p99 %s%s", label,
+                stats.rate(), protocol.successUnit(), stats.requests(), protocol.successUnit(),
+                protocol.summary(workload, stats), stats.errorTotal(),
+                millis(stats.latency().meanMs() * 1000), millis(stats.latency().p99Ms() * 1000),
+                client.saturated() ? " (client saturated)" : "");
+    }
+
+    static String millis(double us) {
+        return us < 1000 ? String.format(Locale.ROOT, "%.3fms", us / 1000.0)
+                : String.format(Locale.ROOT, "%.1fms", us / 1000.0);
+    }
+}

@@ -1,0 +1,36 @@
+package org.mangonel.transport;
+
+import org.mangonel.net.Connection;
+import org.mangonel.net.EventLoop;
+import org.mangonel.net.TcpConnection;
+
+/**
+ * What carries a session's bytes: plain TCP, or TLS over TCP. Chosen once per framework from its
+ * URL's scheme and {@code tls:} settings; every connection a session opens comes from here, so a
+ * session never knows whether its bytes are encrypted. Immutable; shared by all loops.
+ */
+public interface Transport {
+    /** Plain TCP. */
+    Transport PLAIN = new Transport() {
+        @Override
+        public Connection open(EventLoop loop, Connection.Handler handler) {
+            return new TcpConnection(loop, handler);
+        }
+
+        @Override
+        public boolean secure() {
+            return false;
+        }
+
+        @Override
+        public String toString() {
+            return "tcp";
+        }
+    };
+
+    /** A new, closed connection on {@code loop} reporting to {@code handler}. */
+    Connection open(EventLoop loop, Connection.Handler handler);
+
+    /** Whether bytes are encrypted (each connection then begins with a handshake). */
+    boolean secure();
+}
