@@ -1,6 +1,7 @@
 package org.mangonel.cli;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ import org.mangonel.protocol.http.HttpLoadSpec;
 import org.mangonel.protocol.http.HttpProtocol;
 import org.mangonel.protocol.http.RequestMix;
 import org.mangonel.scenario.Durations;
+import org.mangonel.scenario.Framework;
 import org.mangonel.scenario.HttpWorkload;
 import org.mangonel.scenario.Rate;
 import org.mangonel.scenario.UrlSpec;
@@ -20,6 +22,7 @@ import org.mangonel.stats.ErrorKind;
 import org.mangonel.stats.LatencySummary;
 import org.mangonel.stats.RunStats;
 import org.mangonel.transport.Endpoint;
+import org.mangonel.transport.TlsTransport;
 import org.mangonel.transport.Transport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -78,8 +81,14 @@ final class LoadCommand implements Callable<Integer> {
     @Option(names = "--body", paramLabel = "TEXT", description = "Request body.")
     String body;
 
-    @Option(names = "--no-keepalive", description = "A new connection for every request.")
+    @Option(names = "--no-keepalive", description = "A new connection for every request (with https: a TLS handshake each).")
     boolean noKeepalive;
+
+    @Option(names = {"-k", "--insecure"}, description = "https: accept any certificate (a self-signed test server's).")
+    boolean insecure;
+
+    @Option(names = "--ca", paramLabel = "FILE.pem", description = "https: trust the certificates in this PEM file.")
+    Path ca;
 
     @Option(names = {"-q", "--quiet"}, description = "No progress lines.")
     boolean quiet;
@@ -99,8 +108,12 @@ final class LoadCommand implements Callable<Integer> {
         List<UrlSpec.Header> extra = new ArrayList<>();
         try {
             uri = URI.create(url);
-            if (!"http".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null) {
-                throw new IllegalArgumentException("URL must be http://HOST[:PORT]/PATH, found " + url);
+            if (uri.getScheme() == null || !List.of("http", "https").contains(uri.getScheme().toLowerCase(Locale.ROOT))
+                    || uri.getHost() == null) {
+                throw new IllegalArgumentException("URL must be http://HOST[:PORT]/PATH or https://..., found " + url);
+            }
+            if ((insecure || ca != null) && !uri.getScheme().equalsIgnoreCase("https")) {
+                throw new IllegalArgumentException("--insecure and --ca are for https:// URLs");
             }
             measure = Durations.parse(duration);
             warm = Durations.parse(warmup);
@@ -124,8 +137,17 @@ final class LoadCommand implements Callable<Integer> {
                 + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
         HttpWorkload workload = new HttpWorkload(List.of(new UrlSpec(path, method.toUpperCase(Locale.ROOT), extra, body,
                 1, null)), HttpWorkload.Order.WEIGHTED, !noKeepalive, null, null, pipeline);
-        Endpoint endpoint = Endpoint.resolve(new URI(uri.getScheme(), null, uri.getHost(), uri.getPort(), null, null,
-                null), Transport.PLAIN);
+        URI base = new URI(uri.getScheme(), null, uri.getHost(), uri.getPort(), null, null, null);
+        Endpoint endpoint;
+        try {
+            Endpoint plain = Endpoint.resolve(base, Transport.PLAIN);
+            endpoint = !uri.getScheme().equalsIgnoreCase("https") ? plain : Endpoint.resolve(base, TlsTransport.of(
+                    new Framework.Tls(!insecure, ca == null ? null : ca.toAbsolutePath().toString(), null, List.of()),
+                    uri.getHost(), plain.address().getPort(), Path.of(".")));
+        } catch (java.io.IOException | java.security.GeneralSecurityException e) {
+            err.println("engine load: " + e.getMessage());
+            return ExitCodes.INVALID;
+        }
         RequestMix mix = new RequestMix(workload, endpoint.authority(), "");
         HttpLoadSpec spec = new HttpLoadSpec(endpoint, mix, !noKeepalive, connections, threads, perRequest.toNanos(),
                 5_000_000_000L,
@@ -166,6 +188,10 @@ final class LoadCommand implements Callable<Integer> {
         if (s.delayed() + s.unsent() > 0) {
             out.printf(Locale.ROOT, "  open model: %,d requests sent over 1 ms late, %,d never sent%n", s.delayed(),
                     s.unsent());
+        }
+        if (result.security() != null) {
+            out.printf(Locale.ROOT, "  tls: %s, %,d handshakes in the window (%,.1f/s)%n", result.security(),
+                    s.connectionsOpened(), s.connectionsOpened() * 1e9 / Math.max(1, s.durationNs()));
         }
         out.printf(Locale.ROOT, "  client: %.2f s CPU (%.0f%% of a core), busiest loop %.0f%%, %.2f bytes allocated"
                         + " per request%n", result.clientCpuNs() / 1e9, result.clientCpuPct(), result.loopBusyMaxPct(),

@@ -70,7 +70,8 @@ public final class Redial {
     public void connected(long nowNs) {
         settle();
         worker.noteSecurity(tcp.security());
-        if (worker.measuring(nowNs)) {
+        // Opened inside the window proper (not its drain, where nothing new is sent).
+        if (worker.measuring(nowNs) && worker.running(nowNs)) {
             worker.recorder().count(Count.CONNECTIONS_OPENED);
         }
     }

@@ -163,7 +163,7 @@ public final class Results {
         out.put("status", run.status().word());
         out.put("reason", run.reason());
         figures(out, run.stats(), own, rate);
-        out.put("tls", run.security());
+        out.put("tls", tls(run.security(), run.stats()));
         out.put("histogram", HistogramCodec.encode(run.stats().corrected()));
         out.put("server", server(run.server()));
         out.put("client", client(run.client()));
@@ -209,6 +209,19 @@ public final class Results {
         out.put("p999", round(l.p999Ms(), 3));
         out.put("max", round(l.maxMs(), 3));
         return out;
+    }
+
+    /** What a secure run negotiated, and how many handshakes its window made; null for plain TCP. */
+    private static Map<String, Object> tls(String security, RunStats stats) {
+        if (security == null) {
+            return null;
+        }
+        int space = security.indexOf(' ');
+        return map("protocol", space < 0 ? security : security.substring(0, space),
+                "cipher", space < 0 ? null : security.substring(space + 1),
+                "handshakes", stats.connectionsOpened(),
+                "handshakes_per_s", round(stats.durationNs() <= 0 ? 0 : stats.connectionsOpened() * 1e9
+                        / stats.durationNs(), 1));
     }
 
     private static Map<String, Object> server(ServerFigures s) {

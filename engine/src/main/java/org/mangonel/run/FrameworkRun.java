@@ -48,6 +48,7 @@ final class FrameworkRun {
     private final Framework fw;
     private final Path outDir;
     private final Path cwd;
+    private final Path scenarioDir;
     private final RunControl control;
     private final RunConsole console;
     private final String header;
@@ -61,6 +62,7 @@ final class FrameworkRun {
         this.fw = fw;
         this.outDir = outDir;
         this.cwd = scenarioDir.resolve(fw.cwd() == null ? "." : fw.cwd()).normalize();
+        this.scenarioDir = scenarioDir;
         this.control = control;
         this.console = console;
         this.header = "benchmark " + bp.benchmark().name() + ", framework " + fw.name();
@@ -90,7 +92,7 @@ final class FrameworkRun {
         version = version();
         int port = fw.url().contains("{port}") ? FreePort.pick(Endpoints.host(fw.url())) : -1;
         url = fw.url().replace("{port}", String.valueOf(port));
-        Endpoint endpoint = Endpoints.resolve(url);
+        Endpoint endpoint = Endpoints.resolve(url, fw.tls(), scenarioDir);
         ServerProcess process = null;
         try {
             if (fw.managed()) {

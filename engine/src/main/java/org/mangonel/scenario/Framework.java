@@ -25,10 +25,12 @@ import java.util.Objects;
  * @param stopGrace how long the server gets between SIGTERM and SIGKILL
  * @param cpus     CPUs the server is pinned to (a taskset list such as {@code "0"} or
  *                 {@code "0,2-3"}), or null for no pinning
+ * @param tls      how to trust a secure URL's server ({@code https}, {@code wss}, {@code tls});
+ *                 {@link Tls#DEFAULT} when not given
  */
 public record Framework(String name, String title, Start start, String url, String cwd,
                         Map<String, String> env, List<Requirement> requires, Duration ready,
-                        String version, Duration stopGrace, String cpus) {
+                        String version, Duration stopGrace, String cpus, Tls tls) {
 
     public Framework {
         Objects.requireNonNull(name, "name");
@@ -38,6 +40,30 @@ public record Framework(String name, String title, Start start, String url, Stri
         requires = List.copyOf(requires == null ? List.of() : requires);
         ready = ready == null ? Duration.ofSeconds(30) : ready;
         stopGrace = stopGrace == null ? Duration.ofSeconds(5) : stopGrace;
+        tls = tls == null ? Tls.DEFAULT : tls;
+    }
+
+    /** This framework with another URL. */
+    public Framework withUrl(String newUrl) {
+        return new Framework(name, title, start, newUrl, cwd, env, requires, ready, version, stopGrace, cpus, tls);
+    }
+
+    /**
+     * TLS settings of a framework reached over a secure URL.
+     *
+     * @param verify     check the server's certificate chain and name (off for self-signed test servers)
+     * @param ca         a PEM file of the certificates to trust instead of the JDK's, relative to the
+     *                   scenario's folder; null for the JDK's trust store
+     * @param serverName the name sent (SNI) and checked against the certificate; null for the URL's host
+     * @param protocols  the protocol versions offered, e.g. TLSv1.3; empty for the JDK's defaults
+     */
+    public record Tls(boolean verify, String ca, String serverName, List<String> protocols) {
+        /** Verify against the JDK's trust store, the URL's host, the JDK's protocols. */
+        public static final Tls DEFAULT = new Tls(true, null, null, List.of());
+
+        public Tls {
+            protocols = List.copyOf(protocols == null ? List.of() : protocols);
+        }
     }
 
     /** True when the engine starts (and stops) this server itself. */

@@ -53,7 +53,10 @@ public final class ScenarioLoader {
     static final List<String> TOP_KEYS = concat(List.of("name", "title", "description"), SETTINGS_KEYS,
             List.of("frameworks", "benchmarks"));
     static final List<String> FRAMEWORK_KEYS = List.of("name", "title", "start", "url", "cwd", "env", "requires",
-            "ready", "version", "stop_grace", "cpus");
+            "ready", "version", "stop_grace", "cpus", "tls");
+    static final List<String> TLS_KEYS = List.of("verify", "ca", "server_name", "protocols");
+    /** The TLS versions a scenario may ask for (the JDK's names). */
+    static final List<String> TLS_PROTOCOLS = List.of("TLSv1.3", "TLSv1.2");
     static final List<String> RAMP_KEYS = List.of("from", "to");
     private static final Pattern CPU_LIST = Pattern.compile("\\d+(-\\d+)?(,\\d+(-\\d+)?)*");
     /** Keys every benchmark has, whatever its protocol; each protocol adds its own. */
@@ -64,6 +67,7 @@ public final class ScenarioLoader {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]*)}");
     private static final String BUILTIN_PREFIX = "builtin:";
     private static final String DEFAULT_URL = "http://127.0.0.1:{port}";
+    private static final List<String> SECURE_SCHEMES = List.of("https", "wss", "tls");
 
     private ScenarioLoader() {
     }
@@ -384,14 +388,54 @@ public final class ScenarioLoader {
             String version = m.string("version");
             Duration grace = m.duration("stop_grace", Duration.ZERO);
             String cpus = cpus(m, "cpus");
-            if (name == null || url == null || (m.has("start") && start == null) || (m.has("cpus") && cpus == null)) {
+            Framework.Tls tls = m.has("tls") ? tls(m.value("tls")) : null;
+            if (name == null || url == null || (m.has("start") && start == null) || (m.has("cpus") && cpus == null)
+                    || (m.has("tls") && tls == null)) {
+                return null;
+            }
+            if (tls != null && !SECURE_SCHEMES.contains(URI.create(url.replace("{port}", "1")).getScheme()
+                    .toLowerCase(Locale.ROOT))) {
+                doc.error(m.value("tls"), "'tls' is for a secure url (https://, wss:// or tls://); this framework's"
+                        + " url is '" + url + "'");
                 return null;
             }
             if (cpus != null && start == null) {
                 doc.error(m.value("cpus"), "'cpus' pins a server the engine starts; this framework has no 'start'");
                 return null;
             }
-            return new Framework(name, title, start, url, cwd, env, requires, ready, version, grace, cpus);
+            return new Framework(name, title, start, url, cwd, env, requires, ready, version, grace, cpus, tls);
+        }
+
+        /** tls: {verify, ca, server_name, protocols}. */
+        private Framework.Tls tls(Node node) {
+            MappingReader t = new MappingReader(doc, node, "tls settings (verify, ca, server_name, protocols)",
+                    TLS_KEYS);
+            Boolean verify = t.bool("verify");
+            String ca = t.string("ca");
+            if (ca != null && !Files.isReadable(Path.of(source.directory()).resolve(ca))) {
+                doc.error(t.value("ca"), "'ca' names a file that cannot be read: " + Path.of(source.directory())
+                        .resolve(ca).normalize());
+                ca = null;
+            }
+            String serverName = t.string("server_name");
+            List<String> protocols = new ArrayList<>();
+            List<Node> items = t.list("protocols");
+            boolean ok = !(t.has("verify") && verify == null) && !(t.has("ca") && ca == null)
+                    && !(t.has("server_name") && serverName == null) && !(t.has("protocols") && items == null);
+            for (Node item : items == null ? List.<Node>of() : items) {
+                String p = item instanceof ScalarNode sn ? sn.getValue() : null;
+                if (p == null || !TLS_PROTOCOLS.contains(p)) {
+                    doc.error(item, "'protocols' may list " + String.join(", ", TLS_PROTOCOLS) + ", found "
+                            + Values.describe(item) + (p == null ? "" : Suggest.hint(p, TLS_PROTOCOLS)));
+                    ok = false;
+                } else {
+                    protocols.add(p);
+                }
+            }
+            if (!(node instanceof org.yaml.snakeyaml.nodes.MappingNode) || !ok) {
+                return null;
+            }
+            return new Framework.Tls(verify == null || verify, ca, serverName, protocols);
         }
 
         private Framework.Start start(MappingReader m) {
@@ -586,8 +630,7 @@ public final class ScenarioLoader {
                         .<Protocol<?>>map(b -> Protocols.of(b.workload())).distinct().toList();
                 if (defaulted.contains(f.name()) && protocols.size() == 1) {
                     String url = protocols.get(0).schemes().get(0) + "://127.0.0.1:{port}";
-                    out.add(new Framework(f.name(), f.title(), f.start(), url, f.cwd(), f.env(), f.requires(), f.ready(),
-                            f.version(), f.stopGrace(), f.cpus()));
+                    out.add(f.withUrl(url));
                 } else {
                     out.add(f);
                 }

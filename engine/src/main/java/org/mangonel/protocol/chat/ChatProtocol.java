@@ -41,7 +41,7 @@ public final class ChatProtocol implements Protocol<ChatWorkload> {
 
     @Override
     public List<String> schemes() {
-        return List.of("tcp");
+        return List.of("tcp", "tls");
     }
 
     @Override

@@ -36,7 +36,7 @@ public final class HttpProtocol implements Protocol<HttpWorkload> {
 
     @Override
     public List<String> schemes() {
-        return List.of("http");
+        return List.of("http", "https");
     }
 
     @Override
