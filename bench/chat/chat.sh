@@ -141,18 +141,20 @@ launch() { # TOOL RATE N OUTDIR -> starts the client in the background
   client_pid=$!
 }
 
-result() { # TOOL OUTDIR -> "deliveries_per_s lost p50_ms p99_ms self_cpu_s"
+result() { # TOOL OUTDIR -> "deliveries_per_s lost p50_ms p99_ms self_cpu_s errors+duplicated+corrupted"
   case $1 in
     mangonel) python3 - "$2/out/results.json" <<'PY'
 import json, sys
 run = json.load(open(sys.argv[1]))["benchmarks"][0]["frameworks"][0]["levels"][0]["runs"][0]
 m, lat = run["messages"], run["latency_ms"]
-print(run["rps"], m["lost"], lat["p50"], lat["p99"], run["client"]["cpu_s"])
+print(run["rps"], m["lost"], lat["p50"], lat["p99"], run["client"]["cpu_s"],
+      run["errors"]["total"] + m["duplicated"] + m["corrupted"])
 PY
     ;;
     mgchat) tr ' ' '\n' < "$2/log" | awk -F= '{ v[$1] = $2 } END {
       if (v["deliveries_per_s"] == "") exit 1
-      print v["deliveries_per_s"], v["lost"], v["p50_ms"], v["p99_ms"], v["user_s"] + v["sys_s"] }' ;;
+      print v["deliveries_per_s"], v["lost"], v["p50_ms"], v["p99_ms"], v["user_s"] + v["sys_s"],
+        v["errors"] + v["duplicated"] + v["corrupted"] }' ;;
   esac
 }
 
@@ -184,7 +186,11 @@ for rep in $(seq "$REPEAT"); do
         tail -5 "$dir/log" >&2
         continue
       fi
-      read -r dps lost p50 p99 self_cpu <<< "$r"
+      read -r dps lost p50 p99 self_cpu bad <<< "$r"
+      if [ "$lost" != 0 ] || [ "$bad" != 0 ]; then
+        echo "# $tool rate $rate repeat $rep: lost $lost, errors/duplicated/corrupted $bad; its output ends:" >&2
+        grep -v '^results:\|^report:' "$dir/log" | tail -5 >&2 || true
+      fi
       awk -v tool="$tool" -v rate="$rate" -v n="$n" -v rep="$rep" -v dps="$dps" -v lost="$lost" -v p50="$p50" \
           -v p99="$p99" -v hz="$hz" -v c="$((c1 - c0))" -v s="$((s1 - s0))" -v t0="$t0" -v t1="$t1" \
           -v self="$self_cpu" -v dur="$DURATION" 'BEGIN {
