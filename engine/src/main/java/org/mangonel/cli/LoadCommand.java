@@ -13,6 +13,7 @@ import org.mangonel.load.ProgressListener;
 import org.mangonel.protocol.http.HttpLoadSpec;
 import org.mangonel.protocol.http.HttpProtocol;
 import org.mangonel.protocol.http.RequestMix;
+import org.mangonel.scenario.Order;
 import org.mangonel.scenario.Durations;
 import org.mangonel.scenario.Framework;
 import org.mangonel.scenario.HttpWorkload;
@@ -136,7 +137,7 @@ final class LoadCommand implements Callable<Integer> {
         String path = (uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath())
                 + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
         HttpWorkload workload = new HttpWorkload(List.of(new UrlSpec(path, method.toUpperCase(Locale.ROOT), extra, body,
-                1, null)), HttpWorkload.Order.WEIGHTED, !noKeepalive, null, null, pipeline);
+                1, null)), Order.WEIGHTED, !noKeepalive, null, null, pipeline);
         URI base = new URI(uri.getScheme(), null, uri.getHost(), uri.getPort(), null, null, null);
         Endpoint endpoint;
         try {

@@ -14,6 +14,7 @@ public final class Failures {
             case CONNECT, HANDSHAKE -> ErrorKind.CONNECT;
             case RESET -> ErrorKind.RESET;
             case CLOSED -> ErrorKind.CLOSED;
+            case PROTOCOL -> ErrorKind.PROTOCOL;
         };
     }
 }

@@ -12,5 +12,7 @@ public enum Failure {
     /** The peer reset the connection (TCP RST). */
     RESET,
     /** The connection was closed under us (or a write found it gone). */
-    CLOSED
+    CLOSED,
+    /** The peer broke the framing carried on the connection (e.g. an invalid WebSocket frame). */
+    PROTOCOL
 }

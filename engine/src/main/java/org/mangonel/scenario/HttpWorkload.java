@@ -29,20 +29,6 @@ public record HttpWorkload(List<UrlSpec> urls, Order order, boolean keepalive, E
         }
     }
 
-    /** How a connection picks its next request. */
-    public enum Order {
-        /** At random, each URL with probability proportional to its weight. */
-        WEIGHTED,
-        /** Down the list in order, each URL {@code weight} times in a row, then from the top. */
-        SEQUENTIAL,
-        /** At random, every URL equally likely (weights ignored). */
-        RANDOM;
-
-        public String word() {
-            return name().toLowerCase(java.util.Locale.ROOT);
-        }
-    }
-
     /**
      * Response size limits. A response over a limit is a {@code protocol} error, never an
      * out-of-memory: the decoder does not keep what it reads.

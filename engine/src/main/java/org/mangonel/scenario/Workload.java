@@ -5,5 +5,5 @@ package org.mangonel.scenario;
  * {@code org.mangonel.protocol.Protocols}). Sealed, so the set of workloads is known to the
  * compiler; the protocol registry has exactly one protocol for each (a test checks it).
  */
-public sealed interface Workload permits HttpWorkload, ChatWorkload {
+public sealed interface Workload permits HttpWorkload, ChatWorkload, WebSocketWorkload {
 }

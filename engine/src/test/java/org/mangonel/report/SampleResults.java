@@ -16,6 +16,7 @@ import org.mangonel.report.ResultsModel.RunStatus;
 import org.mangonel.report.ResultsModel.ScenarioStatus;
 import org.mangonel.report.ResultsModel.RunResults;
 import org.mangonel.report.ResultsModel.ServerFigures;
+import org.mangonel.scenario.Order;
 import org.mangonel.scenario.Aggregate;
 import org.mangonel.scenario.Benchmark;
 import org.mangonel.scenario.HttpWorkload;
@@ -56,7 +57,7 @@ final class SampleResults {
                 new Source("scenarios/sample.yaml", "/tmp", "0123456789abcdef0123456789abcdef"),
                 RunSettings.EMPTY, List.of(), List.of());
         HttpWorkload workload = new HttpWorkload(List.of(new UrlSpec("/", "GET", List.of(), "", 1, null)),
-                HttpWorkload.Order.WEIGHTED, true, null, null, 1);
+                Order.WEIGHTED, true, null, null, 1);
         Benchmark bench = new Benchmark("hello", "Hello", "One URL.", List.of(), RunSettings.EMPTY, workload, true);
         RunSettings settings = new RunSettings(Duration.ofSeconds(2), Duration.ofSeconds(1), 2, Aggregate.BEST,
                 List.of(10), Duration.ofSeconds(3), 1, Duration.ofSeconds(5), "", List.of());

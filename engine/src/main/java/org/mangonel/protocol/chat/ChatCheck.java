@@ -6,6 +6,7 @@ import org.mangonel.load.Probe;
 import org.mangonel.net.Connection;
 import org.mangonel.net.EventLoop;
 import org.mangonel.net.Failure;
+import org.mangonel.protocol.websocket.MessageHandler;
 
 /**
  * Before measuring a chat server: two clients join, one sends a message line, and the other must
@@ -70,6 +71,7 @@ final class ChatCheck implements Probe.Check {
             case HANDSHAKE -> "TLS handshake failed";
             case RESET -> "the connection was reset";
             case CLOSED -> "the connection was closed";
+            case PROTOCOL -> "the server broke the protocol";
         };
         done(Optional.of(detail == null ? what : what + ": " + detail));
     }
@@ -96,8 +98,8 @@ final class ChatCheck implements Probe.Check {
                 + " ms (does the server relay every line to every other client?)";
     }
 
-    /** One of the two clients. */
-    private final class Client implements Connection.Handler {
+    /** One of the two clients (over a WebSocket, each message ends a line). */
+    private final class Client implements MessageHandler {
         final Connection connection;
         final int number;
         boolean joined;
@@ -124,6 +126,13 @@ final class ChatCheck implements Probe.Check {
         public void onData(ByteBuffer in, long nowNs) {
             if (this == receiver) {
                 received(in);
+            }
+        }
+
+        @Override
+        public void onMessageEnd(int opcode, long length, long nowNs) {
+            if (this == receiver) {
+                received(ByteBuffer.wrap(new byte[] {'\n'}));
             }
         }
 

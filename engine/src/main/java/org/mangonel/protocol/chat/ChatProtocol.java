@@ -11,6 +11,7 @@ import org.mangonel.load.LoadRun;
 import org.mangonel.load.Probe;
 import org.mangonel.protocol.Protocol;
 import org.mangonel.protocol.Section;
+import org.mangonel.protocol.websocket.WebSocketTransport;
 import org.mangonel.scenario.ChatWorkload;
 import org.mangonel.scenario.Rate;
 import org.mangonel.scenario.RunSettings;
@@ -41,7 +42,7 @@ public final class ChatProtocol implements Protocol<ChatWorkload> {
 
     @Override
     public List<String> schemes() {
-        return List.of("tcp", "tls");
+        return List.of("tcp", "tls", "ws", "wss");
     }
 
     @Override
@@ -107,11 +108,22 @@ public final class ChatProtocol implements Protocol<ChatWorkload> {
                 (loop, ready, i, n, first, count) -> new ChatWorker(loop, ready, spec, joined, i, n));
     }
 
+    /**
+     * Over {@code ws://} or {@code wss://}, each line is one text message with no terminator: the
+     * endpoint's transport (TCP or TLS) is wrapped in WebSocket framing.
+     */
     private static ChatLoadSpec spec(ChatWorkload w, Endpoint endpoint, RunSettings s, int clients) {
-        return new ChatLoadSpec(endpoint, clients, s.threads(), w.messageRate(), w.messageSize(),
-                w.terminator().getBytes(StandardCharsets.US_ASCII), w.join(), s.connectTimeout().toNanos(),
-                w.drain().toNanos());
+        boolean framed = endpoint.scheme().startsWith("ws");
+        Endpoint reached = !framed ? endpoint : new Endpoint(endpoint.url(), endpoint.address(), endpoint.authority(),
+                endpoint.basePath(), new WebSocketTransport(endpoint.transport(),
+                endpoint.basePath().isEmpty() ? "/" : endpoint.basePath(), endpoint.authority(), MAX_MESSAGE_BYTES));
+        byte[] terminator = framed ? new byte[0] : w.terminator().getBytes(StandardCharsets.US_ASCII);
+        return new ChatLoadSpec(reached, clients, s.threads(), w.messageRate(), w.messageSize(), terminator, w.join(),
+                s.connectTimeout().toNanos(), w.drain().toNanos());
     }
+
+    /** A WebSocket message longer than this is a protocol error (a chat line is far shorter). */
+    static final long MAX_MESSAGE_BYTES = 1 << 20;
 
     @Override
     public String nothingMeasured() {

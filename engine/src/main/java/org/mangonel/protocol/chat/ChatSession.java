@@ -6,6 +6,7 @@ import org.mangonel.load.Redial;
 import org.mangonel.load.Session;
 import org.mangonel.net.Connection;
 import org.mangonel.net.Failure;
+import org.mangonel.protocol.websocket.MessageHandler;
 import org.mangonel.stats.Count;
 import org.mangonel.stats.ErrorKind;
 import org.mangonel.stats.Recorder;
@@ -22,8 +23,9 @@ import org.mangonel.stats.Recorder;
  * before the drain period ends; its latency runs from when it was due to when this client read it.
  * Lines that are not messages (welcomes, announcements) are ignored; damaged ones are counted as
  * corrupted; a message seen again from the same sender (sequence not increasing) as duplicated.
+ * Over a WebSocket ({@code ws://}), each message is one line: its end is the line's end.
  */
-final class ChatSession implements Session, Connection.Handler {
+final class ChatSession implements Session, MessageHandler {
     private static final int IDLE = 0;
     private static final int JOINED = 1;
     private static final int STOPPED = 2;
@@ -37,6 +39,7 @@ final class ChatSession implements Session, Connection.Handler {
     private final ChatLineDecoder decoder;
     private final byte[] joinLine;
     private final int[] lastSeq;
+    private final ByteBuffer lineEnd = ByteBuffer.wrap(new byte[] {'\n'});
     private int state = IDLE;
 
     ChatSession(ChatWorker worker, ChatLoadSpec spec, int client) {
@@ -120,24 +123,38 @@ final class ChatSession implements Session, Connection.Handler {
             worker.recorder().add(Count.BYTES_RECEIVED, in.remaining());
         }
         while (in.hasRemaining()) {
-            int r = decoder.decode(in);
-            switch (r) {
-                case ChatLineDecoder.MESSAGE -> delivered(nowNs);
-                case ChatLineDecoder.CORRUPT -> {
-                    if (measuring) {
-                        worker.recorder().count(ChatCounter.CORRUPTED);
-                    }
-                }
-                case ChatLineDecoder.TOO_LONG -> {
-                    connection.close();
-                    failed(ErrorKind.PROTOCOL, nowNs);
-                    return;
-                }
-                default -> {
-                    // NEED_MORE (buffer used up) or OTHER (not a message): nothing to count
-                }
+            if (!line(decoder.decode(in), measuring, nowNs)) {
+                return;
             }
         }
+    }
+
+    /** A WebSocket message ended: so does its line. */
+    @Override
+    public void onMessageEnd(int opcode, long length, long nowNs) {
+        lineEnd.clear();
+        line(decoder.decode(lineEnd), worker.measuring(nowNs), nowNs);
+    }
+
+    /** Handles what the decoder found; false when the connection was dropped. */
+    private boolean line(int result, boolean measuring, long nowNs) {
+        switch (result) {
+            case ChatLineDecoder.MESSAGE -> delivered(nowNs);
+            case ChatLineDecoder.CORRUPT -> {
+                if (measuring) {
+                    worker.recorder().count(ChatCounter.CORRUPTED);
+                }
+            }
+            case ChatLineDecoder.TOO_LONG -> {
+                connection.close();
+                failed(ErrorKind.PROTOCOL, nowNs);
+                return false;
+            }
+            default -> {
+                // NEED_MORE (buffer used up) or OTHER (not a message): nothing to count
+            }
+        }
+        return true;
     }
 
     private void delivered(long nowNs) {

@@ -149,6 +149,7 @@ final class HttpCheck implements Probe.Check, Connection.Handler {
             case HANDSHAKE -> "TLS handshake failed";
             case RESET -> "the connection was reset";
             case CLOSED -> "the connection was closed";
+            case PROTOCOL -> "the server broke the protocol";
         };
         return detail == null ? what : what + ": " + detail;
     }

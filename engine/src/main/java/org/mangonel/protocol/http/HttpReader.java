@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.mangonel.protocol.Section;
+import org.mangonel.scenario.Order;
 import org.mangonel.scenario.Expect;
 import org.mangonel.scenario.HttpWorkload;
 import org.mangonel.scenario.UrlSpec;
@@ -41,8 +42,8 @@ final class HttpReader {
                     + " carry several requests");
             return null;
         }
-        return new HttpWorkload(urls, order == null ? HttpWorkload.Order.WEIGHTED
-                : HttpWorkload.Order.valueOf(order.toUpperCase(Locale.ROOT)), keepalive == null || keepalive, expect,
+        return new HttpWorkload(urls, order == null ? Order.WEIGHTED
+                : Order.valueOf(order.toUpperCase(Locale.ROOT)), keepalive == null || keepalive, expect,
                 limits, pipeline == null ? 1 : pipeline);
     }
 

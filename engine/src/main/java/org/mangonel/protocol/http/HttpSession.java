@@ -6,6 +6,7 @@ import org.mangonel.load.Failures;
 import org.mangonel.load.PacedSession;
 import org.mangonel.load.PacedWorker;
 import org.mangonel.load.Pacer;
+import org.mangonel.load.Picker;
 import org.mangonel.load.Redial;
 import org.mangonel.net.Connection;
 import org.mangonel.net.Failure;
@@ -43,7 +44,7 @@ final class HttpSession implements PacedSession, Connection.Handler {
     private final Connection connection;
     private final Redial redial;
     private final HttpResponseDecoder decoder;
-    private final RequestMix.Picker picker;
+    private final Picker picker;
     private final BodyMatcher[] matchers;
     private final Pacer pacer;
     private final Exchanges flight;

@@ -3,6 +3,8 @@ package org.mangonel.protocol.http;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.mangonel.load.Picker;
+import org.mangonel.scenario.Order;
 import org.mangonel.scenario.Expect;
 import org.mangonel.scenario.HttpWorkload;
 import org.mangonel.scenario.UrlSpec;
@@ -22,7 +24,7 @@ public final class RequestMix {
     private final long[] bodyLength;
     private final long[] cumulativeWeight;
     private final int[] weight;
-    private final HttpWorkload.Order order;
+    private final Order order;
     private final List<String> labels;
     private final int maxRequestBytes;
 
@@ -38,11 +40,9 @@ public final class RequestMix {
         acceptStatus = new boolean[n][];
         matchers = new BodyMatcher[n];
         bodyLength = new long[n];
-        cumulativeWeight = new long[n];
         weight = new int[n];
         order = workload.order();
         List<String> names = new ArrayList<>();
-        long total = 0;
         for (int i = 0; i < n; i++) {
             UrlSpec url = workload.urls().get(i);
             List<HttpRequestEncoder.Header> headers = url.headers().stream()
@@ -62,11 +62,10 @@ public final class RequestMix {
             }
             bodyLength[i] = expect.bodyLength() == null ? -1 : expect.bodyLength();
             weight[i] = url.weight();
-            total += url.weight();
-            cumulativeWeight[i] = total;
             names.add(url.method() + " " + url.path());
         }
         labels = List.copyOf(names);
+        cumulativeWeight = Picker.cumulative(weight);
         int longest = 0;
         for (byte[] r : requests) {
             longest = Math.max(longest, r.length);
@@ -121,64 +120,6 @@ public final class RequestMix {
 
     /** A picker with its own state, for one connection. */
     Picker picker(long seed) {
-        return new Picker(seed);
-    }
-
-    /** Chooses a connection's next URL; owned by one connection, allocation-free. */
-    final class Picker {
-        private long state;
-        private int cursor;
-        private int repeat;
-
-        Picker(long seed) {
-            this.state = seed * 0x9E3779B97F4A7C15L + 0x632BE59BD9B4E019L;
-            if (state == 0) {
-                state = 1;
-            }
-        }
-
-        int next() {
-            int n = requests.length;
-            if (n == 1) {
-                return 0;
-            }
-            switch (order) {
-                case SEQUENTIAL -> {
-                    int i = cursor;
-                    if (++repeat >= weight[i]) {
-                        repeat = 0;
-                        cursor = (cursor + 1) % n;
-                    }
-                    return i;
-                }
-                case RANDOM -> {
-                    return (int) Long.remainderUnsigned(random(), n);
-                }
-                default -> {
-                    long r = Long.remainderUnsigned(random(), cumulativeWeight[n - 1]);
-                    int lo = 0;
-                    int hi = n - 1;
-                    while (lo < hi) {
-                        int mid = (lo + hi) >>> 1;
-                        if (r < cumulativeWeight[mid]) {
-                            hi = mid;
-                        } else {
-                            lo = mid + 1;
-                        }
-                    }
-                    return lo;
-                }
-            }
-        }
-
-        /** xorshift64*: fast, good enough for choosing URLs, no allocation. */
-        private long random() {
-            long x = state;
-            x ^= x >>> 12;
-            x ^= x << 25;
-            x ^= x >>> 27;
-            state = x;
-            return x * 0x2545F4914F6CDD1DL;
-        }
+        return new Picker(order, weight, cumulativeWeight, seed);
     }
 }

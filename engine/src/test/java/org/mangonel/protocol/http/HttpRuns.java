@@ -7,6 +7,7 @@ import org.mangonel.load.ProgressListener;
 import org.mangonel.transport.Endpoint;
 import org.mangonel.transport.Transport;
 import java.util.List;
+import org.mangonel.scenario.Order;
 import org.mangonel.scenario.Expect;
 import org.mangonel.scenario.HttpWorkload;
 import org.mangonel.scenario.Rate;
@@ -55,7 +56,7 @@ final class HttpRuns {
 
     static HttpLoadSpec spec(int port, Options o) {
         HttpWorkload workload = new HttpWorkload(List.of(new UrlSpec(o.path(), "GET", List.of(), "", 1, null)),
-                HttpWorkload.Order.WEIGHTED, o.keepalive(), o.expect(), null, o.pipeline());
+                Order.WEIGHTED, o.keepalive(), o.expect(), null, o.pipeline());
         RequestMix mix = new RequestMix(workload, "127.0.0.1:" + port, "");
         Endpoint endpoint = new Endpoint(URI.create("http://127.0.0.1:" + port), new InetSocketAddress("127.0.0.1",
                 port), "127.0.0.1:" + port, "", Transport.PLAIN);
