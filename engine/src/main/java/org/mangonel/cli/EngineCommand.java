@@ -18,6 +18,7 @@ import org.mangonel.report.Results;
 import org.mangonel.report.ResultsModel.FrameworkStatus;
 import org.mangonel.report.ResultsModel.RunResults;
 import org.mangonel.report.ResultsModel.ScenarioStatus;
+import org.mangonel.results.ResultsFile;
 import org.mangonel.run.OutputFolder;
 import org.mangonel.run.Runner;
 import org.mangonel.scenario.Aggregate;
@@ -46,8 +47,9 @@ import picocli.CommandLine.Parameters;
                 + "the scenario's settings for every benchmark.",
             ""},
         footer = {"",
-            "Exit codes: 0 ok; 1 a framework failed (start, verification or every run) or an expectation failed; "
-                + "2 invalid scenario or usage; 3 nothing could be measured; 130 interrupted.",
+            "Exit codes: 0 ok; 1 a framework failed (start, verification or every run); "
+                + "2 invalid scenario or usage; 3 nothing could be measured; 4 a threshold was crossed (unless --no-fail); "
+                + "130 interrupted.",
             "",
             "Examples:",
             "  engine scenarios/hello.yaml",
@@ -113,6 +115,9 @@ final class EngineCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Print the plan and exit without running anything.")
     boolean dryRun;
 
+    @Option(names = "--no-fail", description = "Exit 0 even when a declared threshold was crossed (the page still says so).")
+    boolean noFail;
+
     @Option(names = {"-q", "--quiet"}, description = "No progress output; only errors and where the results are.")
     boolean quiet;
 
@@ -157,6 +162,7 @@ final class EngineCommand implements Callable<Integer> {
         // a signal at any moment in between still leaves results.json and the pages in the folder.
         Interrupts interrupts = Interrupts.install(console);
         RunResults results;
+        ResultsFile file;
         Path dir;
         try {
             try {
@@ -171,8 +177,9 @@ final class EngineCommand implements Callable<Integer> {
             Runner runner = new Runner(plan, dir, console, commandText());
             interrupts.attach(runner);
             results = runner.run();
+            file = Results.file(results);
             try {
-                new ReportRenderer(templatesDir).renderDefaults(Results.tree(results), dir);
+                new ReportRenderer(templatesDir).renderDefaults(file, dir);
             } catch (TemplateException e) {
                 err.println("engine: the report template failed: " + e.getMessage());
                 return ExitCodes.RUN_FAILED;
@@ -182,7 +189,16 @@ final class EngineCommand implements Callable<Integer> {
         }
         out.println("results: " + dir.resolve("results.json"));
         out.println("report:  " + dir.resolve("report.md") + ", " + dir.resolve("report.html"));
-        return exitCode(results);
+        if (file.verdict() != null && !file.verdict().passed()) {
+            err.println("thresholds: " + file.verdict().failed().size() + " of " + file.verdict().checked()
+                    + " failed:");
+            file.verdict().failed().forEach(f -> err.println("  " + f));
+        }
+        int code = exitCode(results);
+        if (code == ExitCodes.OK && file.verdict() != null && !file.verdict().passed() && !noFail) {
+            return ExitCodes.THRESHOLD_CROSSED;
+        }
+        return code;
     }
 
     private static int exitCode(RunResults results) {

@@ -10,6 +10,8 @@ public final class ExitCodes {
     public static final int INVALID = 2;
     /** The run failed: nothing could be measured. */
     public static final int RUN_FAILED = 3;
+    /** A declared threshold was crossed (or compare found a regression past --fail-on-regression). */
+    public static final int THRESHOLD_CROSSED = 4;
     /** Interrupted (SIGINT/SIGTERM), after writing what was measured. */
     public static final int INTERRUPTED = 130;
 

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.mangonel.report.AtomicFiles;
+import org.mangonel.results.AtomicFiles;
 import org.mangonel.report.ReportRenderer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -69,9 +69,7 @@ public final class Exchanges {
      */
     public void failAll(Worker worker, ErrorKind kind, long nowNs) {
         for (int i = 0; i < size; i++) {
-            if (worker.records(dueNs[(head + i) % depth], nowNs)) {
-                worker.recorder().error(kind);
-            }
+            worker.failed(kind, dueNs[(head + i) % depth], nowNs);
         }
         head = 0;
         size = 0;

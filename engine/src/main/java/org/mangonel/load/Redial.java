@@ -79,9 +79,7 @@ public final class Redial {
     /** The attempt failed (refused, timed out): count it, and try again later. */
     public void connectFailed(long nowNs) {
         settle();
-        if (worker.measuring(nowNs)) {
-            worker.recorder().error(ErrorKind.CONNECT);
-        }
+        worker.failedNow(ErrorKind.CONNECT, nowNs);
         tcp.close();
         retryLater(nowNs);
     }

@@ -3,6 +3,7 @@ package org.mangonel.load;
 import java.lang.management.ManagementFactory;
 import java.util.concurrent.CountDownLatch;
 import org.mangonel.net.EventLoop;
+import org.mangonel.stats.ErrorKind;
 import org.mangonel.stats.Recorder;
 
 /**
@@ -109,10 +110,38 @@ public abstract class Worker implements EventLoop.Driver {
 
     private void begin(Window w) {
         window = w;
+        recorder.startSeries(w.measureStartNs(), w.measureStartNs() - w.startNs());
         long now = System.nanoTime();
         for (Session s : sessions) {
             s.begin(now);
         }
+    }
+
+    /**
+     * Something due at {@code dueNs} (sent at {@code sentNs}) succeeded at {@code nowNs}: a
+     * latency sample when it was due in the window; in the time series in any case.
+     */
+    public final void succeeded(long dueNs, long sentNs, long nowNs) {
+        if (records(dueNs, nowNs)) {
+            recorder.success(nowNs - dueNs, nowNs - sentNs);
+        }
+        recorder.interval(nowNs - dueNs, nowNs);
+    }
+
+    /** Something due at {@code dueNs} failed at {@code nowNs} with {@code kind}. */
+    public final void failed(ErrorKind kind, long dueNs, long nowNs) {
+        if (records(dueNs, nowNs)) {
+            recorder.error(kind);
+        }
+        recorder.intervalError(nowNs);
+    }
+
+    /** A failure not tied to a request's due time (a connection of a chat client): counted while measuring. */
+    public final void failedNow(ErrorKind kind, long nowNs) {
+        if (measuring(nowNs)) {
+            recorder.error(kind);
+        }
+        recorder.intervalError(nowNs);
     }
 
     /** True once the window started and has not ended: sessions keep sending. */

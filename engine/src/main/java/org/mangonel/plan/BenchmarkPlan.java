@@ -14,8 +14,10 @@ import org.mangonel.scenario.RunSettings;
  * @param benchmark  the declaration
  * @param settings   fully resolved run settings (every field set)
  * @param frameworks the frameworks it runs on, in order
+ * @param sharedCores a note when the client and the servers it starts share CPUs, or null
  */
-public record BenchmarkPlan(Benchmark benchmark, RunSettings settings, List<Framework> frameworks) {
+public record BenchmarkPlan(Benchmark benchmark, RunSettings settings, List<Framework> frameworks,
+                            String sharedCores) {
     public BenchmarkPlan {
         if (!settings.complete()) {
             throw new IllegalArgumentException("settings must be resolved: " + settings);

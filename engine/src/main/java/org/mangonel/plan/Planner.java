@@ -22,13 +22,14 @@ public final class Planner {
      * @param commandLine   run settings given on the command line (the top layer)
      * @param onlyFrameworks framework names to keep (empty: all)
      * @param onlyBenchmarks benchmark names to keep (empty: all)
-     * @param cores         the machine's cores, the default for {@code threads}
+     * @param cores         the machine's cores: {@code threads} defaults to those the client may use
+     *                      without taking the servers' (see {@link Cores})
      */
     public static Plan plan(Scenario scenario, RunSettings commandLine, Set<String> onlyFrameworks,
                             Set<String> onlyBenchmarks, int cores) throws PlanException {
         checkNames("framework", onlyFrameworks, scenario.frameworks().stream().map(Framework::name).toList());
         checkNames("benchmark", onlyBenchmarks, scenario.benchmarks().stream().map(Benchmark::name).toList());
-        RunSettings base = RunSettings.DEFAULTS.overriddenBy(RunSettings.EMPTY.withThreads(cores));
+        RunSettings base = RunSettings.DEFAULTS;
         List<BenchmarkPlan> out = new ArrayList<>();
         for (Benchmark benchmark : scenario.benchmarks()) {
             if (!onlyBenchmarks.isEmpty() && !onlyBenchmarks.contains(benchmark.name())) {
@@ -39,7 +40,18 @@ public final class Planner {
             List<Framework> frameworks = scenario.frameworksOf(benchmark).stream()
                     .filter(f -> onlyFrameworks.isEmpty() || onlyFrameworks.contains(f.name())).toList();
             if (!frameworks.isEmpty()) {
-                out.add(new BenchmarkPlan(benchmark, settings, frameworks));
+                Cores share = Cores.of(cores, settings.clientCpus(), frameworks);
+                if (settings.threads() == null) {
+                    settings = settings.withThreads(share.loops());
+                }
+                Protocol<Workload> protocol = Protocols.of(benchmark.workload());
+                for (int level : settings.concurrency()) {
+                    String problem = protocol.levelProblem(benchmark.workload(), level);
+                    if (problem != null) {
+                        throw new PlanException("benchmark " + benchmark.name() + ": " + problem);
+                    }
+                }
+                out.add(new BenchmarkPlan(benchmark, settings, frameworks, share.note(settings.threads())));
             }
         }
         if (out.isEmpty()) {

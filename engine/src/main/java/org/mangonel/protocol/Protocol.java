@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.mangonel.load.LoadRun;
+import org.mangonel.scenario.Capacity;
 import org.mangonel.scenario.Rate;
 import org.mangonel.scenario.RunSettings;
 import org.mangonel.scenario.Workload;
@@ -52,6 +53,16 @@ public interface Protocol<W extends Workload> {
     /** Why a concurrency level cannot be run, or null (e.g. a chat needs two clients). */
     default String levelProblem(W workload, int concurrency) {
         return null;
+    }
+
+    /** Whether its runs count deliveries lost (a {@code lost} threshold applies). */
+    default boolean countsLosses() {
+        return false;
+    }
+
+    /** What a capacity search may raise for this protocol's benchmarks. */
+    default List<Capacity.Vary> capacityVaries() {
+        return List.of(Capacity.Vary.RATE, Capacity.Vary.CONCURRENCY);
     }
 
     /** How many counters of its own this protocol keeps (the size of its counter enum). */

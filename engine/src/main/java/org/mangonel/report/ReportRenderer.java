@@ -16,7 +16,6 @@ import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
 import java.io.IOException;
 import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,6 +23,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TimeZone;
+import org.mangonel.results.AtomicFiles;
+import org.mangonel.results.ResultsFile;
+import org.mangonel.results.ResultsJson;
 
 /**
  * Renders a results tree through FreeMarker templates. Templates come from a user's directory
@@ -73,6 +75,11 @@ public final class ReportRenderer {
                 new FileNameGlobMatcher("*.html.ftl"), html));
     }
 
+    /** Renders the default pages of a results file into {@code dir}. */
+    public List<Path> renderDefaults(ResultsFile results, Path dir) throws IOException, TemplateException {
+        return renderDefaults(ResultsJson.tree(results), dir);
+    }
+
     /** Renders one template with the results tree as its data model. */
     public String render(String templateName, Map<String, Object> results) throws IOException, TemplateException {
         Template template = config.getTemplate(templateName);
@@ -104,19 +111,8 @@ public final class ReportRenderer {
         return name.endsWith(".ftl") ? name.substring(0, name.length() - 4) : name + ".out";
     }
 
-    /** Reads a results file into a tree. */
-    @SuppressWarnings("unchecked")
+    /** Reads a results file (any version) into the tree templates see. */
     public static Map<String, Object> readResults(Path file) throws IOException {
-        Object tree = Json.parse(Files.readString(file));
-        if (!(tree instanceof Map)) {
-            throw new IllegalArgumentException(file + " is not a results file (not a JSON object)");
-        }
-        Map<String, Object> map = (Map<String, Object>) tree;
-        Object schema = map.get("schema");
-        if (!(schema instanceof String s) || !s.startsWith(Results.SCHEMA_FAMILY)) {
-            throw new IllegalArgumentException(file + " is not a Mangonel results file (no \"schema\": \""
-                    + Results.SCHEMA + "\")");
-        }
-        return map;
+        return ResultsJson.tree(ResultsJson.read(file));
     }
 }

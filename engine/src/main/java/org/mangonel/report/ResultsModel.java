@@ -82,9 +82,10 @@ public final class ResultsModel {
      * One measured window.
      *
      * @param security what its secure connections negotiated, or null for plain TCP
+     * @param hlog     its interval log file, relative to the run's folder, or null
      */
     public record Run(int repetition, Instant startedAt, RunStatus status, String reason, RunStats stats,
-                      ServerFigures server, ClientFigures client, String security) {
+                      ServerFigures server, ClientFigures client, String security, String hlog) {
     }
 
     /** One concurrency level (at a rate, in the open model; else null) on one framework: its repetitions. */
@@ -100,7 +101,8 @@ public final class ResultsModel {
      */
     public record FrameworkResult(String name, String title, String version, String start, String url,
                                   String cpus, String cpusNote, FrameworkStatus status, String reason, String log,
-                                  String logTail, List<Level> levels) {
+                                  String logTail, List<Level> levels,
+                                  org.mangonel.results.FrameworkResult.CapacityResult capacity) {
         public FrameworkResult {
             levels = List.copyOf(levels);
         }
@@ -111,7 +113,7 @@ public final class ResultsModel {
      * pinned to {@code settings.clientCpus()} (null when it was, or when none was asked for).
      */
     public record BenchmarkResult(Benchmark benchmark, RunSettings settings, String clientPinning,
-                                  List<FrameworkResult> frameworks) {
+                                  String sharedCores, List<FrameworkResult> frameworks) {
         public BenchmarkResult {
             frameworks = List.copyOf(frameworks);
         }
@@ -119,7 +121,8 @@ public final class ResultsModel {
 
     /** The whole run. */
     public record RunResults(Scenario scenario, Map<String, Object> environment, String command, Instant startedAt,
-                             Instant finishedAt, ScenarioStatus status, List<BenchmarkResult> benchmarks) {
+                             Instant finishedAt, ScenarioStatus status, org.mangonel.results.ResultsFile.Shards shards,
+                             List<BenchmarkResult> benchmarks) {
         public RunResults {
             benchmarks = List.copyOf(benchmarks);
         }

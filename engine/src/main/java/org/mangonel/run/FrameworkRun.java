@@ -56,6 +56,7 @@ final class FrameworkRun {
     private String version;
     private String url;
     private String cpusNote;
+    private org.mangonel.results.FrameworkResult.CapacityResult capacity;
 
     FrameworkRun(BenchmarkPlan bp, Framework fw, Path scenarioDir, Path outDir, RunControl control, RunConsole console) {
         this.bp = bp;
@@ -127,7 +128,8 @@ final class FrameworkRun {
                         process == null ? null : process.tailLog(LOG_TAIL_LINES), List.of());
             }
         }
-        List<Level> levels = new Trials<>(bp, fw, protocol, workload, endpoint, process, control, console).run();
+        List<Level> levels = new Trials<>(bp, fw, protocol, workload, endpoint, process, control, console, outDir)
+                .run();
         if (process != null && !process.alive()) {
             String reason = "the server exited during the run (status " + process.exitCode().orElse(-1) + ")";
             return failed(FrameworkStatus.FAILED, reason, process.tailLog(LOG_TAIL_LINES), levels);
@@ -197,13 +199,13 @@ final class FrameworkRun {
 
     private FrameworkResult end(FrameworkStatus status, String reason, String logTail, List<Level> levels) {
         return new FrameworkResult(fw.name(), fw.title(), version, Results.startText(fw), url, fw.cpus(), cpusNote,
-                status, reason, fw.managed() ? logName : null, logTail, new ArrayList<>(levels));
+                status, reason, fw.managed() ? logName : null, logTail, new ArrayList<>(levels), capacity);
     }
 
     /** A framework that was never reached because the run was interrupted before it. */
     static FrameworkResult notRun(Framework fw) {
         return new FrameworkResult(fw.name(), fw.title(), null, Results.startText(fw), fw.url(), fw.cpus(), null,
-                FrameworkStatus.NOT_RUN, "not run: the run was interrupted before it", null, null, List.of());
+                FrameworkStatus.NOT_RUN, "not run: the run was interrupted before it", null, null, List.of(), null);
     }
 
     private void appendLog(String line) {

@@ -11,14 +11,13 @@ import java.util.Optional;
 import org.mangonel.framework.CpuAffinity;
 import org.mangonel.plan.BenchmarkPlan;
 import org.mangonel.plan.Plan;
-import org.mangonel.report.AtomicFiles;
-import org.mangonel.report.Json;
 import org.mangonel.report.Results;
 import org.mangonel.report.ResultsModel.BenchmarkResult;
 import org.mangonel.report.ResultsModel.FrameworkResult;
 import org.mangonel.report.ResultsModel.FrameworkStatus;
 import org.mangonel.report.ResultsModel.RunResults;
 import org.mangonel.report.ResultsModel.ScenarioStatus;
+import org.mangonel.results.ResultsJson;
 import org.mangonel.scenario.Framework;
 
 /**
@@ -94,7 +93,7 @@ public final class Runner {
             } finally {
                 previousMask.ifPresent(CpuAffinity::restoreSelf);
             }
-            done.add(new BenchmarkResult(bp.benchmark(), bp.settings(), clientPinning, frameworks));
+            done.add(new BenchmarkResult(bp.benchmark(), bp.settings(), clientPinning, bp.sharedCores(), frameworks));
         }
         RunResults results = results(Instant.now().truncatedTo(ChronoUnit.SECONDS));
         write(results);
@@ -103,8 +102,9 @@ public final class Runner {
 
     private RunResults snapshot(BenchmarkPlan bp, List<FrameworkResult> inProgress, String clientPinning) {
         List<BenchmarkResult> all = new ArrayList<>(done);
-        all.add(new BenchmarkResult(bp.benchmark(), bp.settings(), clientPinning, inProgress));
-        return new RunResults(plan.scenario(), environment, command, startedAt, null, ScenarioStatus.RUNNING, all);
+        all.add(new BenchmarkResult(bp.benchmark(), bp.settings(), clientPinning, bp.sharedCores(), inProgress));
+        return new RunResults(plan.scenario(), environment, command, startedAt, null, ScenarioStatus.RUNNING, null,
+                all);
     }
 
     private RunResults results(Instant finished) {
@@ -112,10 +112,10 @@ public final class Runner {
                 .anyMatch(f -> f.status() == FrameworkStatus.OK);
         ScenarioStatus status = control.interrupted() ? ScenarioStatus.INTERRUPTED
                 : anyMeasured ? ScenarioStatus.OK : ScenarioStatus.FAILED;
-        return new RunResults(plan.scenario(), environment, command, startedAt, finished, status, done);
+        return new RunResults(plan.scenario(), environment, command, startedAt, finished, status, null, done);
     }
 
     private void write(RunResults results) throws IOException {
-        AtomicFiles.write(outDir.resolve("results.json"), Json.write(Results.tree(results)));
+        ResultsJson.write(Results.file(results), outDir.resolve("results.json"));
     }
 }

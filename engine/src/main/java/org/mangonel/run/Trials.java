@@ -1,5 +1,6 @@
 package org.mangonel.run;
 
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -43,9 +44,11 @@ final class Trials<W extends Workload> {
     private final ServerProcess process;
     private final RunControl control;
     private final RunConsole console;
+    private final Path outDir;
 
     Trials(BenchmarkPlan bp, Framework fw, Protocol<W> protocol, W workload, Endpoint endpoint, ServerProcess process,
-           RunControl control, RunConsole console) {
+           RunControl control, RunConsole console, Path outDir) {
+        this.outDir = outDir;
         this.bp = bp;
         this.fw = fw;
         this.protocol = protocol;
@@ -109,7 +112,26 @@ final class Trials<W extends Workload> {
         Verdicts.RunVerdict verdict = Verdicts.run(result.clientFailure(), result.interrupted(), stats,
                 protocol.nothingMeasured(), !serverAlive());
         console.info(summary(label, stats, client));
-        return new Run(rep, started, verdict.status(), verdict.reason(), stats, server, client, result.security());
+        String hlog = hlog(level, rep, stats, started.plusNanos(s.warmup().toNanos()));
+        return new Run(rep, started, verdict.status(), verdict.reason(), stats, server, client, result.security(),
+                hlog);
+    }
+
+    /**
+     * Writes the window's interval log to {@code runs/BENCHMARK/FRAMEWORK/cN[-atRATE]-rK.hlog};
+     * returns that path (relative to the run's folder), or null when it could not be written.
+     */
+    private String hlog(BenchmarkPlan.Level level, int rep, RunStats stats, Instant measureStart) {
+        String name = "c" + level.concurrency() + (level.rate() == null ? "" : "-at" + level.rate().label()
+                .replace("/s", "ps").replace("→", "-to-")) + "-r" + rep + ".hlog";
+        String relative = "runs/" + bp.benchmark().name() + "/" + fw.name() + "/" + name;
+        try {
+            IntervalLog.write(outDir.resolve(relative), stats.series(), measureStart);
+            return relative;
+        } catch (java.io.IOException e) {
+            console.info(fw.name() + ": cannot write " + relative + ": " + e.getMessage());
+            return null;
+        }
     }
 
     private ProgressListener progress(String label) {

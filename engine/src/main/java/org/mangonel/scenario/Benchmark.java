@@ -14,9 +14,12 @@ import java.util.Objects;
  * @param settings    this benchmark's run settings layer (partial, over the scenario's)
  * @param workload    what is sent
  * @param verify      check before measuring that each framework answers correctly
+ * @param capacity    a capacity search to run instead of the fixed levels, or null
+ * @param thresholds  pass/fail conditions on each level's figures (the scenario's, then its own)
  */
 public record Benchmark(String name, String title, String description, List<String> frameworks,
-                        RunSettings settings, Workload workload, boolean verify) {
+                        RunSettings settings, Workload workload, boolean verify, Capacity capacity,
+                        List<Threshold> thresholds) {
     public Benchmark {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(workload, "workload");
@@ -24,5 +27,6 @@ public record Benchmark(String name, String title, String description, List<Stri
         description = description == null ? "" : description;
         frameworks = List.copyOf(frameworks == null ? List.of() : frameworks);
         settings = settings == null ? RunSettings.EMPTY : settings;
+        thresholds = List.copyOf(thresholds == null ? List.of() : thresholds);
     }
 }

@@ -15,6 +15,7 @@ public final class Recorder {
     private final Histogram corrected = newHistogram();
     private final Histogram uncorrected = newHistogram();
     private final Tally tally;
+    private final Series series = new Series();
     private volatile Progress progress = Progress.ZERO;
 
     /** @param protocolCounters how many counters the protocol keeps (its counter enum's size) */
@@ -45,6 +46,21 @@ public final class Recorder {
 
     public void error(ErrorKind kind) {
         tally.errors[kind.ordinal()]++;
+    }
+
+    /** Starts the time series: second 0 begins at {@code measureStartNs}, after {@code warmupNs}. */
+    public void startSeries(long measureStartNs, long warmupNs) {
+        series.start(measureStartNs, warmupNs);
+    }
+
+    /** A success completed at {@code nowNs}, measured or not (the time series shows the warm-up too). */
+    public void interval(long correctedNs, long nowNs) {
+        series.success(toMicros(correctedNs), nowNs);
+    }
+
+    /** An error at {@code nowNs}, measured or not, for the time series. */
+    public void intervalError(long nowNs) {
+        series.error(nowNs);
     }
 
     /** Counts a response status code (success or not). */
@@ -91,6 +107,6 @@ public final class Recorder {
 
     /** Adds everything this recorder holds into {@code into}; call after the owner stopped. */
     public void addTo(RunStats.Builder into) {
-        into.add(corrected, uncorrected, tally);
+        into.add(corrected, uncorrected, tally, series);
     }
 }

@@ -1,7 +1,9 @@
 package org.mangonel.stats;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.HdrHistogram.Histogram;
@@ -14,13 +16,21 @@ public final class RunStats {
     private final Histogram corrected;
     private final Histogram uncorrected;
     private final Tally tally;
+    private final List<Series.Interval> series;
     private final long durationNs;
 
-    private RunStats(Histogram corrected, Histogram uncorrected, Tally tally, long durationNs) {
+    private RunStats(Histogram corrected, Histogram uncorrected, Tally tally, List<Series.Interval> series,
+                     long durationNs) {
         this.corrected = corrected;
         this.uncorrected = uncorrected;
         this.tally = tally;
+        this.series = List.copyOf(series);
         this.durationNs = durationNs;
+    }
+
+    /** The window second by second (warm-up included, negative seconds); empty when not recorded. */
+    public List<Series.Interval> series() {
+        return series;
     }
 
     public Histogram corrected() {
@@ -127,21 +137,44 @@ public final class RunStats {
         private final Histogram corrected = Recorder.newHistogram();
         private final Histogram uncorrected = Recorder.newHistogram();
         private final Tally tally;
+        private final List<Series.Interval> series = new ArrayList<>();
 
         /** @param protocolCounters how many counters the protocol keeps */
         public Builder(int protocolCounters) {
             tally = new Tally(protocolCounters);
         }
 
-        void add(Histogram c, Histogram u, Tally t) {
+        void add(Histogram c, Histogram u, Tally t, Series s) {
             corrected.add(c);
             uncorrected.add(u);
             tally.add(t);
+            s.addTo(series);
         }
 
-        /** Adds a whole run (used when merging repetitions or shards). */
+        /**
+         * Adds a whole run: its histograms and counts (repetitions merged for a mean, or the
+         * shards of one window). Its time series is added second by second.
+         */
         public Builder add(RunStats s) {
-            add(s.corrected, s.uncorrected, s.tally);
+            corrected.add(s.corrected);
+            uncorrected.add(s.uncorrected);
+            tally.add(s.tally);
+            for (Series.Interval i : s.series) {
+                addInterval(i.t(), i.histogram(), i.errorCount());
+            }
+            return this;
+        }
+
+        /** Adds one second of a series (e.g. read back from a results file). */
+        public Builder addInterval(int t, Histogram histogram, long errors) {
+            Series.Interval existing = series.stream().filter(i -> i.t() == t).findFirst().orElse(null);
+            if (existing == null) {
+                existing = new Series.Interval(t, new Histogram(Recorder.HIGHEST_TRACKABLE_US, 2), new long[1]);
+                series.add(existing);
+                series.sort((a, b) -> Integer.compare(a.t(), b.t()));
+            }
+            existing.histogram().add(histogram);
+            existing.errors()[0] += errors;
             return this;
         }
 
@@ -152,7 +185,7 @@ public final class RunStats {
         }
 
         public RunStats build(long durationNs) {
-            return new RunStats(corrected, uncorrected, tally.copy(), durationNs);
+            return new RunStats(corrected, uncorrected, tally.copy(), series, durationNs);
         }
     }
 }

@@ -25,12 +25,14 @@ import org.mangonel.protocol.Protocol;
 import org.mangonel.protocol.Protocols;
 import org.mangonel.scenario.Aggregate;
 import org.mangonel.scenario.Benchmark;
+import org.mangonel.scenario.Capacity;
 import org.mangonel.scenario.Rate;
 import org.mangonel.scenario.Rates;
 import org.mangonel.scenario.Framework;
 import org.mangonel.scenario.RunSettings;
 import org.mangonel.scenario.Scenario;
 import org.mangonel.scenario.Source;
+import org.mangonel.scenario.Threshold;
 import org.mangonel.scenario.Workload;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -51,7 +53,11 @@ public final class ScenarioLoader {
     static final List<String> SETTINGS_KEYS = List.of("duration", "warmup", "repetitions", "aggregate",
             "concurrency", "timeout", "threads", "connect_timeout", "client_cpus", "rate");
     static final List<String> TOP_KEYS = concat(List.of("name", "title", "description"), SETTINGS_KEYS,
-            List.of("frameworks", "benchmarks"));
+            List.of("thresholds", "frameworks", "benchmarks"));
+    static final List<String> CAPACITY_KEYS = List.of("slo", "vary", "from", "to", "probes", "errors");
+    static final List<String> SLO_KEYS = List.of("p99");
+    private static final Pattern CONDITION = Pattern.compile(
+            "\\s*(<=|>=|<|>|=)\\s*(\\d+(?:\\.\\d+)?)\\s*(us|µs|ms|s|%|/s)?\\s*");
     static final List<String> FRAMEWORK_KEYS = List.of("name", "title", "start", "url", "cwd", "env", "requires",
             "ready", "version", "stop_grace", "cpus", "tls");
     static final List<String> TLS_KEYS = List.of("verify", "ca", "server_name", "protocols");
@@ -61,7 +67,7 @@ public final class ScenarioLoader {
     private static final Pattern CPU_LIST = Pattern.compile("\\d+(-\\d+)?(,\\d+(-\\d+)?)*");
     /** Keys every benchmark has, whatever its protocol; each protocol adds its own. */
     static final List<String> BENCHMARK_KEYS = concat(List.of("name", "title", "description", "frameworks", "protocol",
-            "verify"), SETTINGS_KEYS);
+            "verify", "capacity", "thresholds"), SETTINGS_KEYS);
     static final List<String> REQUIRE_KEYS = List.of("command", "hint");
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]*)}");
@@ -214,6 +220,8 @@ public final class ScenarioLoader {
         private final String defaultName;
         /** Where each framework's url is (or the framework itself, when it has the default url). */
         private final java.util.Map<String, Node> urlNodes = new java.util.HashMap<>();
+        /** The scenario's own thresholds, which every benchmark checks unless it sets the same metric. */
+        private List<Threshold> scenarioThresholds = List.of();
         /** Frameworks whose url was left out (their scheme follows their benchmarks' protocol). */
         private final Set<String> defaulted = new HashSet<>();
 
@@ -233,6 +241,7 @@ public final class ScenarioLoader {
             String title = top.string("title");
             String description = top.string("description");
             RunSettings settings = settings(top);
+            scenarioThresholds = top.has("thresholds") ? thresholds(top) : List.of();
             List<Framework> frameworks = frameworks(top);
             List<Benchmark> benchmarks = benchmarks(top, frameworks);
             frameworks = defaultUrls(frameworks, benchmarks);
@@ -573,12 +582,150 @@ public final class ScenarioLoader {
             }
             Boolean verify = m.bool("verify");
             RunSettings settings = settings(m);
+            List<Threshold> thresholds = m.has("thresholds") ? thresholds(m) : List.of();
+            if (thresholds != null && protocol != null && !protocol.countsLosses()
+                    && thresholds.stream().anyMatch(t -> t.metric().equals("lost"))) {
+                doc.error(m.value("thresholds"), "'lost' counts deliveries lost, which " + protocol.name()
+                        + " benchmarks do not have; leave it out");
+                thresholds = null;
+            }
+            Capacity capacity = m.has("capacity") && protocol != null ? capacity(m, protocol) : null;
             Workload workload = protocol == null || !(node instanceof org.yaml.snakeyaml.nodes.MappingNode) ? null
                     : protocol.read(new NodeSection(m));
-            if (name == null || workload == null || (m.has("verify") && verify == null)) {
+            if (name == null || workload == null || (m.has("verify") && verify == null)
+                    || (m.has("thresholds") && thresholds == null) || (m.has("capacity") && capacity == null)) {
                 return null;
             }
-            return new Benchmark(name, title, description, subset, settings, workload, verify == null || verify);
+            List<Threshold> all = new ArrayList<>(thresholds);
+            for (Threshold t : scenarioThresholds) {
+                if (thresholds.stream().noneMatch(own -> own.metric().equals(t.metric()))) {
+                    all.add(t);
+                }
+            }
+            return new Benchmark(name, title, description, subset, settings, workload, verify == null || verify,
+                    capacity, all);
+        }
+
+        /** thresholds: {p99: "< 50ms", rps: "> 10000", errors: "< 0.1%", lost: "= 0"}; null when wrong. */
+        private List<Threshold> thresholds(MappingReader m) {
+            MappingReader t = new MappingReader(doc, m.value("thresholds"),
+                    "thresholds (" + String.join(", ", Threshold.METRICS) + ")", Threshold.METRICS);
+            if (!(m.value("thresholds") instanceof org.yaml.snakeyaml.nodes.MappingNode)) {
+                return null;
+            }
+            List<Threshold> out = new ArrayList<>();
+            boolean ok = true;
+            for (String metric : Threshold.METRICS) {
+                if (!t.has(metric)) {
+                    continue;
+                }
+                String text = t.string(metric);
+                Threshold threshold = text == null ? null : threshold(metric, text, t.value(metric));
+                ok &= threshold != null;
+                if (threshold != null) {
+                    out.add(threshold);
+                }
+            }
+            return ok ? out : null;
+        }
+
+        private Threshold threshold(String metric, String text, Node at) {
+            var matcher = CONDITION.matcher(text);
+            String example = switch (metric) {
+                case "rps" -> "> 10000";
+                case "errors" -> "< 0.1%";
+                case "lost" -> "= 0";
+                default -> "< 50ms";
+            };
+            if (!matcher.matches()) {
+                doc.error(at, "'" + metric + "' should be a comparison such as \"" + example + "\", found '" + text + "'");
+                return null;
+            }
+            double value = Double.parseDouble(matcher.group(2));
+            String unit = matcher.group(3) == null ? "" : matcher.group(3);
+            boolean latency = !List.of("rps", "errors", "lost").contains(metric);
+            if (latency) {
+                double perUnit = switch (unit) {
+                    case "us", "µs" -> 0.001;
+                    case "ms" -> 1;
+                    case "s" -> 1000;
+                    default -> Double.NaN;
+                };
+                if (Double.isNaN(perUnit)) {
+                    doc.error(at, "'" + metric + "' is a latency: give its unit, e.g. \"" + example + "\" (found '"
+                            + text + "')");
+                    return null;
+                }
+                value *= perUnit;
+            } else if (metric.equals("errors") && !unit.equals("%")) {
+                doc.error(at, "'errors' is a share of all outcomes: give it in percent, e.g. \"< 0.1%\" (found '"
+                        + text + "')");
+                return null;
+            } else if (!metric.equals("errors") && !unit.isEmpty() && !(metric.equals("rps") && unit.equals("/s"))) {
+                doc.error(at, "'" + metric + "' takes a plain number, e.g. \"" + example + "\" (found '" + text + "')");
+                return null;
+            }
+            return new Threshold(metric, matcher.group(1), value);
+        }
+
+        /** capacity: {slo: {p99: 50ms}, vary, from, to, probes, errors}; null when wrong. */
+        private Capacity capacity(MappingReader m, Protocol<?> protocol) {
+            Node node = m.value("capacity");
+            MappingReader c = new MappingReader(doc, node, "a capacity search (" + String.join(", ", CAPACITY_KEYS)
+                    + ")", CAPACITY_KEYS);
+            if (!(node instanceof org.yaml.snakeyaml.nodes.MappingNode)) {
+                return null;
+            }
+            List<String> varies = protocol.capacityVaries().stream().map(Capacity.Vary::word).toList();
+            String vary = c.require("vary") ? c.choice("vary", varies) : null;
+            Duration slo = null;
+            if (c.require("slo")) {
+                MappingReader s = new MappingReader(doc, c.value("slo"), "an SLO (p99)", SLO_KEYS);
+                slo = s.require("p99") ? s.duration("p99", Duration.ofNanos(1000)) : null;
+            }
+            Integer probes = c.integer("probes", 2, 50);
+            Double errors = null;
+            if (c.has("errors")) {
+                String text = c.string("errors");
+                var p = text == null ? null : Pattern.compile("\\s*(\\d+(?:\\.\\d+)?)\\s*%\\s*").matcher(text);
+                if (p != null && p.matches()) {
+                    errors = Double.parseDouble(p.group(1));
+                } else if (text != null) {
+                    doc.error(c.value("errors"), "'errors' is the share of failures tolerated, e.g. 0.1%, found '"
+                            + text + "'");
+                }
+            }
+            Double from = vary == null || !c.require("from") ? null : load(c, "from", vary);
+            Double to = vary == null || !c.require("to") ? null : load(c, "to", vary);
+            if (vary == null || slo == null || from == null || to == null || (c.has("probes") && probes == null)
+                    || (c.has("errors") && errors == null)) {
+                return null;
+            }
+            if (!(to > from)) {
+                doc.error(c.value("to"), "'to' must be above 'from'");
+                return null;
+            }
+            return new Capacity(slo.toNanos() / 1e6, errors == null ? 0.1 : errors,
+                    Capacity.Vary.valueOf(vary.toUpperCase(Locale.ROOT)), from, to, probes == null ? 8 : probes);
+        }
+
+        /** A load of a capacity search: a rate (e.g. 5000/s), or a number of connections or clients. */
+        private Double load(MappingReader c, String key, String vary) {
+            if (vary.equals("concurrency")) {
+                Integer n = c.integer(key, 1, 1_000_000);
+                return n == null ? null : n.doubleValue();
+            }
+            Node value = c.value(key);
+            if (!(value instanceof ScalarNode s)) {
+                doc.error(value, "'" + key + "' should be a rate such as 1000/s");
+                return null;
+            }
+            try {
+                return Rates.parse(s.getValue());
+            } catch (IllegalArgumentException e) {
+                doc.error(value, "'" + key + "' " + e.getMessage());
+                return null;
+            }
         }
 
         /** The protocol a benchmark names (http when it names none), or null when the name is unknown. */

@@ -67,6 +67,11 @@ class ArchitectureTest {
                                 "java.nio.file..", "java.nio.channels..", "java.net..")
                         .orShould().accessField(System.class, "out")
                         .as("stats does no I/O and prints nothing"),
+                // the results file is plain data, written and read by Jackson
+                noClasses().that().resideInAPackage("org.mangonel.results..")
+                        .should().dependOnClassesThat().resideOutsideOfPackages("org.mangonel.results..", "java..",
+                                "com.fasterxml.jackson..")
+                        .as("results is plain data (and Jackson)"),
                 // reports are rendered from results, after measuring
                 noClasses().that().resideInAPackage("org.mangonel.report..")
                         .should().dependOnClassesThat().resideInAnyPackage("org.mangonel.load..",

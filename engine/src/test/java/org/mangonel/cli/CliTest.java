@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mangonel.report.Json;
 
 /** The command line, in-process: exit codes and what it prints. */
 class CliTest {
@@ -100,7 +99,7 @@ class CliTest {
     @Test
     void reportReRendersFromResultsAlone(@TempDir Path dir) throws Exception {
         Path results = dir.resolve("results.json");
-        Files.writeString(results, Json.write(Map.of("schema", "mangonel-results/1")));
+        Files.writeString(results, "{\"schema\": \"mangonel-results/1\"}");
         Path template = dir.resolve("mini.txt.ftl");
         Files.writeString(template, "schema=${results.schema}");
         Outcome o = run("report", results.toString(), "--template", template.toString());

@@ -34,6 +34,7 @@ final class ResultsTree {
             assertTrue(Files.isRegularFile(out.resolve(file)), file);
         }
         assertTrue(Files.readString(out.resolve("report.html")).contains("<svg"));
+        org.mangonel.results.ResultsSchema.assertValid(out.resolve("results.json"));
         return ReportRenderer.readResults(out.resolve("results.json"));
     }
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.mangonel.scenario.Aggregate;
+import org.mangonel.scenario.Framework;
 import org.mangonel.scenario.RunSettings;
 import org.mangonel.scenario.Scenario;
 import org.mangonel.yaml.ScenarioLoader;
@@ -47,8 +48,30 @@ class PlannerTest {
         assertEquals(Duration.ZERO, one.warmup(), "the command line overrides everything");
         assertEquals(Aggregate.BEST, one.aggregate(), "built-in default");
         assertEquals(Aggregate.MEDIAN, two.aggregate());
-        assertEquals(2, one.threads(), "threads default to cores");
+        assertEquals(1, one.threads(), "the servers it starts are not pinned: one of the 2 cores is left to them");
         assertEquals(List.of(10, 100), one.concurrency());
+        assertTrue(plan.benchmarks().get(0).sharedCores().contains("share 2 CPUs"), plan.benchmarks().get(0)
+                .sharedCores());
+    }
+
+    /** The default number of event loops: the client's CPUs, minus what the servers it starts need. */
+    @Test
+    void theDefaultLoopsLeaveTheServersTheirCores() {
+        Framework started = framework("s", new Framework.Builtin("hello"), null);
+        Framework pinnedToZero = framework("p", new Framework.Builtin("hello"), "0");
+        Framework reached = framework("r", null, null);
+        assertEquals(3, Cores.of(4, "", List.of(started)).loops(), "unpinned servers get one core of four");
+        assertEquals(3, Cores.of(4, "", List.of(pinnedToZero)).loops(), "servers pinned to CPU 0 keep it");
+        assertEquals(1, Cores.of(2, "1", List.of(pinnedToZero)).loops(), "client on 1, server on 0");
+        assertEquals(null, Cores.of(2, "1", List.of(pinnedToZero)).note(1), "no sharing to report");
+        assertEquals(4, Cores.of(4, "", List.of(reached)).loops(), "a server reached, not started, takes none");
+        assertEquals(1, Cores.of(4, "2-3", List.of(started)).loops(), "the client's two CPUs, one left to the servers");
+        assertEquals(1, Cores.of(1, "", List.of(started)).loops(), "never fewer than one");
+    }
+
+    private static Framework framework(String name, Framework.Start start, String cpus) {
+        return new Framework(name, null, start, "http://127.0.0.1:" + (start == null ? "8080" : "{port}"), null, null,
+                null, null, null, null, cpus, null);
     }
 
     @Test

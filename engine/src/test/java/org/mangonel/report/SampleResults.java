@@ -58,7 +58,8 @@ final class SampleResults {
                 RunSettings.EMPTY, List.of(), List.of());
         HttpWorkload workload = new HttpWorkload(List.of(new UrlSpec("/", "GET", List.of(), "", 1, null)),
                 Order.WEIGHTED, true, null, null, 1);
-        Benchmark bench = new Benchmark("hello", "Hello", "One URL.", List.of(), RunSettings.EMPTY, workload, true);
+        Benchmark bench = new Benchmark("hello", "Hello", "One URL.", List.of(), RunSettings.EMPTY, workload, true, null,
+                List.of());
         RunSettings settings = new RunSettings(Duration.ofSeconds(2), Duration.ofSeconds(1), 2, Aggregate.BEST,
                 List.of(10), Duration.ofSeconds(3), 1, Duration.ofSeconds(5), "", List.of());
         Instant t0 = Instant.parse("2026-01-02T03:04:05Z");
@@ -67,17 +68,18 @@ final class SampleResults {
         ClientFigures busy = new ClientFigures(1.9, 95.0, 97.0, 1, true, 0.5);
         FrameworkResult fast = new FrameworkResult("fast", frameworkTitle, "1.0", "builtin:hello",
                 "http://127.0.0.1:1234", "0", null, FrameworkStatus.OK, null, "logs/fast.log", null, List.of(new Level(10, null, LevelStatus.OK, null, List.of(
-                new Run(1, t0, RunStatus.OK, null, stats(2000, 100, 2000, 0), server, client, null),
-                new Run(2, t0.plusSeconds(3), RunStatus.OK, null, stats(2400, 90, 2000, 3), server, busy, null)))));
+                new Run(1, t0, RunStatus.OK, null, stats(2000, 100, 2000, 0), server, client, null, null),
+                new Run(2, t0.plusSeconds(3), RunStatus.OK, null, stats(2400, 90, 2000, 3), server, busy, null, null)))), null);
         FrameworkResult slow = new FrameworkResult("slow", "Slow one", null, "python3 slow.py --port {port}",
                 "http://127.0.0.1:1235", null, null, FrameworkStatus.OK, null, "logs/slow.log", null, List.of(new Level(10, null, LevelStatus.OK, null, List.of(
-                new Run(1, t0.plusSeconds(6), RunStatus.OK, null, stats(500, 400, 2000, 0), null, client, null),
-                new Run(2, t0.plusSeconds(9), RunStatus.OK, null, stats(400, 500, 2000, 0), null, client, null)))));
+                new Run(1, t0.plusSeconds(6), RunStatus.OK, null, stats(500, 400, 2000, 0), null, client, null, null),
+                new Run(2, t0.plusSeconds(9), RunStatus.OK, null, stats(400, 500, 2000, 0), null, client, null, null)))), null);
         FrameworkResult skipped = new FrameworkResult("tornado", "Tornado", null, "python3 t.py", "http://127.0.0.1:{port}",
-                null, null, FrameworkStatus.SKIPPED, "python3-tornado is not installed: apt-get install python3-tornado", null, null, List.of());
+                null, null, FrameworkStatus.SKIPPED, "python3-tornado is not installed: apt-get install python3-tornado", null, null, List.of(),
+                null);
         FrameworkResult failed = new FrameworkResult("broken", "Broken", null, "false", "http://127.0.0.1:1236",
                 null, null, FrameworkStatus.FAILED, "exited with status 1 before accepting connections", "logs/broken.log",
-                "Traceback (most recent call last):\nImportError: no module", List.of());
+                "Traceback (most recent call last):\nImportError: no module", List.of(), null);
         Map<String, Object> env = new LinkedHashMap<>();
         env.put("os", "Debian GNU/Linux 12 (bookworm)");
         env.put("kernel", "Linux 6.1");
@@ -88,7 +90,7 @@ final class SampleResults {
         env.put("java", "OpenJDK 17");
         env.put("java_vendor", "Test");
         env.put("jvm", "OpenJDK 64-Bit Server VM");
-        return new RunResults(scenario, env, "engine scenarios/sample.yaml --duration 2s", t0, t0.plusSeconds(20), ScenarioStatus.OK,
-                List.of(new BenchmarkResult(bench, settings, null, List.of(slow, fast, skipped, failed))));
+        return new RunResults(scenario, env, "engine scenarios/sample.yaml --duration 2s", t0, t0.plusSeconds(20), ScenarioStatus.OK, null,
+                List.of(new BenchmarkResult(bench, settings, null, null, List.of(slow, fast, skipped, failed))));
     }
 }

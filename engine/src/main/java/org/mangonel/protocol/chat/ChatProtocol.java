@@ -12,6 +12,7 @@ import org.mangonel.load.Probe;
 import org.mangonel.protocol.Protocol;
 import org.mangonel.protocol.Section;
 import org.mangonel.protocol.websocket.WebSocketTransport;
+import org.mangonel.scenario.Capacity;
 import org.mangonel.scenario.ChatWorkload;
 import org.mangonel.scenario.Rate;
 import org.mangonel.scenario.RunSettings;
@@ -84,6 +85,16 @@ public final class ChatProtocol implements Protocol<ChatWorkload> {
     @Override
     public String levelProblem(ChatWorkload workload, int concurrency) {
         return concurrency < 2 ? "a chat needs at least 2 clients, found concurrency " + concurrency : null;
+    }
+
+    @Override
+    public boolean countsLosses() {
+        return true;
+    }
+
+    @Override
+    public List<Capacity.Vary> capacityVaries() {
+        return List.of(Capacity.Vary.CONCURRENCY, Capacity.Vary.MESSAGE_RATE);
     }
 
     @Override

@@ -181,9 +181,7 @@ final class ChatSession implements Session, MessageHandler {
             }
             lastSeq[sender] = seq;
         }
-        if (recorded) {
-            worker.recorder().success(nowNs - dueNs, nowNs - (epoch + decoder.sentUs() * 1000));
-        }
+        worker.succeeded(dueNs, epoch + decoder.sentUs() * 1000, nowNs);
     }
 
     @Override
@@ -203,9 +201,7 @@ final class ChatSession implements Session, MessageHandler {
 
     private void failed(ErrorKind kind, long nowNs) {
         leave();
-        if (worker.measuring(nowNs)) {
-            worker.recorder().error(kind);
-        }
+        worker.failedNow(kind, nowNs);
         if (state != STOPPED) {
             state = IDLE;
         }

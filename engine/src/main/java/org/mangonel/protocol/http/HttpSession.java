@@ -165,17 +165,16 @@ final class HttpSession implements PacedSession, Connection.Handler {
         long dueNs = flight.headDueNs();
         long sentNs = flight.headSentNs();
         flight.removeHead();
+        int status = decoder.status();
         if (worker.records(dueNs, nowNs)) {
-            Recorder recorder = worker.recorder();
-            int status = decoder.status();
-            recorder.status(status);
-            if (!mix.accepts(url, status)) {
-                recorder.error(ErrorKind.STATUS);
-            } else if (!decoder.bodyMatched() || !mix.acceptsLength(url, decoder.bodyBytes())) {
-                recorder.error(ErrorKind.BODY);
-            } else {
-                recorder.success(nowNs - dueNs, nowNs - sentNs);
-            }
+            worker.recorder().status(status);
+        }
+        if (!mix.accepts(url, status)) {
+            worker.failed(ErrorKind.STATUS, dueNs, nowNs);
+        } else if (!decoder.bodyMatched() || !mix.acceptsLength(url, decoder.bodyBytes())) {
+            worker.failed(ErrorKind.BODY, dueNs, nowNs);
+        } else {
+            worker.succeeded(dueNs, sentNs, nowNs);
         }
         redial.succeeded();
         if (!decoder.keepAlive() || !spec.keepalive()) {

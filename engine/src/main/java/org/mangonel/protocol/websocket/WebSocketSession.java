@@ -11,7 +11,6 @@ import org.mangonel.load.Redial;
 import org.mangonel.net.Failure;
 import org.mangonel.stats.Count;
 import org.mangonel.stats.ErrorKind;
-import org.mangonel.stats.Recorder;
 
 /**
  * One WebSocket client connection doing request/response: it sends a message of the mix and
@@ -137,13 +136,10 @@ final class WebSocketSession implements PacedSession, MessageHandler {
         long dueNs = flight.headDueNs();
         long sentNs = flight.headSentNs();
         flight.removeHead();
-        if (worker.records(dueNs, nowNs)) {
-            Recorder recorder = worker.recorder();
-            if (matches && answered == mix.answer(message).length && opcode == mix.answerOpcode(message)) {
-                recorder.success(nowNs - dueNs, nowNs - sentNs);
-            } else {
-                recorder.error(ErrorKind.BODY);
-            }
+        if (matches && answered == mix.answer(message).length && opcode == mix.answerOpcode(message)) {
+            worker.succeeded(dueNs, sentNs, nowNs);
+        } else {
+            worker.failed(ErrorKind.BODY, dueNs, nowNs);
         }
         redial.succeeded();
         pacer.freed(nowNs);

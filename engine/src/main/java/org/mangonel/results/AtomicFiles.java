@@ -1,4 +1,4 @@
-package org.mangonel.report;
+package org.mangonel.results;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,0 +1,59 @@
+package org.mangonel.scenario;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * A pass/fail condition on a level's published figure, e.g. {@code p99 < 50ms}, {@code rps > 10000},
+ * {@code errors < 0.1%}, {@code lost = 0}. Checked per framework and level on the figure the
+ * table shows; a breach makes the run exit with code 4.
+ *
+ * @param metric what is compared: a latency ({@code mean}, {@code p50}, {@code p90}, {@code p99},
+ *               {@code p999}, {@code max}, in milliseconds), {@code rps} (successes per second),
+ *               {@code errors} (percent of all outcomes) or {@code lost} (chat: deliveries lost)
+ * @param op     one of {@code <}, {@code <=}, {@code >}, {@code >=}, {@code =}
+ * @param value  in the metric's unit: milliseconds, per second, percent, or a count
+ */
+public record Threshold(String metric, String op, double value) {
+    /** The metrics a threshold may name. */
+    public static final List<String> METRICS = List.of("mean", "p50", "p90", "p99", "p999", "max", "rps", "errors",
+            "lost");
+    public static final List<String> OPS = List.of("<=", ">=", "<", ">", "=");
+
+    public Threshold {
+        Objects.requireNonNull(metric, "metric");
+        if (!METRICS.contains(metric) || !OPS.contains(op)) {
+            throw new IllegalArgumentException("unknown metric or comparison");
+        }
+    }
+
+    /** Whether {@code actual} (in the metric's unit) meets this threshold. */
+    public boolean holds(double actual) {
+        return switch (op) {
+            case "<" -> actual < value;
+            case "<=" -> actual <= value;
+            case ">" -> actual > value;
+            case ">=" -> actual >= value;
+            default -> actual == value;
+        };
+    }
+
+    /** Whether the metric is a latency in milliseconds. */
+    public boolean latency() {
+        return !metric.equals("rps") && !metric.equals("errors") && !metric.equals("lost");
+    }
+
+    /** The unit the value is shown in: "ms", "/s", "%" or "". */
+    public String unit() {
+        return latency() ? "ms" : metric.equals("rps") ? "/s" : metric.equals("errors") ? "%" : "";
+    }
+
+    /** As a scenario would write it: {@code p99 < 50ms}. */
+    @Override
+    public String toString() {
+        String v = value == Math.rint(value) ? String.valueOf((long) value)
+                : String.format(Locale.ROOT, "%s", value);
+        return metric + " " + op + " " + v + (metric.equals("rps") ? "" : unit());
+    }
+}
