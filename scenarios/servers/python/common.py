@@ -1,12 +1,14 @@
-"""What every server of python-frameworks.yaml shares: its command line, and the two bodies."""
+"""What every Python 3 server of python-frameworks.yaml shares: its command line, the body and the
+fake-http response (the Pants servers, Python 2, cannot import this file and repeat them)."""
 import argparse
 
-# fake-http: "Hello, World!" 512 times (6,656 bytes), as in the seed benchmark.
-FAKE_BODY = b"Hello, World!" * 512
-FAKE_RESPONSE = (b"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: "
-                 + str(len(FAKE_BODY)).encode() + b"\r\n\r\n" + FAKE_BODY)
 # http and wsgi: ten bytes.
 SMALL_BODY = b"0123456789"
+# fake-http: the seed's final scripts answer every request with exactly these bytes, a status line,
+# Content-Length and the same ten bytes, no other header (for one day in 2011 the body was
+# "Hello, World!" x 512, then "0123456789" x 2048; the page's figures fit these ten bytes only).
+# The seed's Tornado HTTP callback writes the same raw bytes (http_tornado.py).
+FAKE_RESPONSE = b"HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\n0123456789"
 
 
 def args(description):

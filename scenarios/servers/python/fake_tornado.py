@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """fake-http on Tornado's TCPServer and IOStream (no HTTP layer).
 
-Answers every request (bytes up to a blank line) with the fixed 6,656-byte response.
+Answers every request (bytes up to a blank line) with the fixed response of the seed,
+"HTTP/1.1 200 OK\\r\\nContent-Length: 10\\r\\n\\r\\n0123456789" (common.FAKE_RESPONSE).
 """
 import asyncio
 
