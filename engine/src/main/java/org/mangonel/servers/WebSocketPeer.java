@@ -19,12 +19,17 @@ import org.mangonel.protocol.websocket.WebSocketFrames;
  *
  * <pre>
  *   HANDSHAKE ──valid upgrade: 101──▶ OPEN ──the client's close: the same code back, TCP closed──▶ CLOSED
- *       │                              ├──a broken rule (1002, 1007, 1009 too big): close(code)──▶ CLOSING
+ *       │                              ├──a message over the limit: close(1009)──▶ CLOSING
+ *       │                              ├──a broken rule (1002, 1007): close(code)──▶ DRAINING
  *       │                              └──end of input, failure, dropped──────────────────────────▶ CLOSED
  *       └──invalid: 400/405/426/431, TCP closed──▶ CLOSED
- *   CLOSING: the input is discarded until the client closes its side (as ws does), then CLOSED;
- *            closing at once could reset the connection before the client read the close frame.
+ *   CLOSING:  frames are still read (the stream is intact), their payload discarded, until the
+ *             client's close: then TCP is closed ──▶ CLOSED
+ *   DRAINING: the stream cannot be followed: the input is discarded until the client closes its
+ *             side (as ws does) ──▶ CLOSED
  * </pre>
+ * Either way the server does not close TCP while the client may still be sending: unread input at
+ * close makes the kernel reset the connection, and the client could lose the close frame.
  *
  * <p>Allocation-free per message in steady state. The decoder unmasks a message in place in the
  * loop's read buffer; when all of it came in one read (the usual case) its server frame header is
@@ -69,7 +74,8 @@ final class WebSocketPeer implements TcpConnection.Handler, MessageConsumer {
     private static final int HANDSHAKE = 0;
     private static final int OPEN = 1;
     private static final int CLOSING = 2;
-    private static final int CLOSED = 3;
+    private static final int DRAINING = 3;
+    private static final int CLOSED = 4;
 
     private final EventLoop loop;
     private final TcpConnection connection;
@@ -80,6 +86,8 @@ final class WebSocketPeer implements TcpConnection.Handler, MessageConsumer {
     private HandshakeRequestReader handshake = new HandshakeRequestReader(MAX_HEAD_BYTES);
     private int state = HANDSHAKE;
     private boolean closeAfterFlush;
+    /** The message being read went over the limit (found on its first payload bytes). */
+    private boolean tooBig;
 
     /** A slot the listener may use for its own bookkeeping (the chat relay's index); -1 when unused. */
     int slot = -1;
@@ -101,12 +109,9 @@ final class WebSocketPeer implements TcpConnection.Handler, MessageConsumer {
         this.connection = connection;
         this.listener = listener;
         this.maxMessageBytes = maxMessageBytes;
-        this.decoder = WebSocketFrameDecoder.forServer(maxMessageBytes, this);
-    }
-
-    /** Whether the handshake is done and no close has happened: the peer takes messages. */
-    boolean isOpen() {
-        return state == OPEN;
+        // The limit is checked here rather than by the decoder, which would fail for good: past a
+        // 1009 the stream is still intact, and the client's close can be read and answered.
+        this.decoder = WebSocketFrameDecoder.forServer(Long.MAX_VALUE, this);
     }
 
     @Override
@@ -120,10 +125,10 @@ final class WebSocketPeer implements TcpConnection.Handler, MessageConsumer {
         if (state == HANDSHAKE) {
             handshake(in);
         }
-        if (state == OPEN) {
+        if (state == OPEN || state == CLOSING) {
             frames(in);
         } else {
-            in.position(in.limit()); // CLOSING, or closed: nothing more is read
+            in.position(in.limit()); // DRAINING, or closed: nothing more is read
         }
         if (pieceArray != null && state == OPEN) {
             gatherPiece(); // the read buffer is reused: keep the unfinished message's bytes
@@ -158,14 +163,23 @@ final class WebSocketPeer implements TcpConnection.Handler, MessageConsumer {
     }
 
     private void frames(ByteBuffer in) {
-        while (state == OPEN) {
-            switch (decoder.decode(in)) {
+        while (state == OPEN || state == CLOSING) {
+            int event = decoder.decode(in);
+            if (tooBig && state == OPEN) {
+                sendClose(CloseStatus.TOO_BIG);
+                leave(CLOSING);
+            }
+            switch (event) {
                 case WebSocketFrameDecoder.NEED_MORE -> {
                     return;
                 }
-                case WebSocketFrameDecoder.MESSAGE -> message(in);
+                case WebSocketFrameDecoder.MESSAGE -> {
+                    if (state == OPEN) {
+                        message(in);
+                    }
+                }
                 case WebSocketFrameDecoder.PING -> {
-                    ByteBuffer out = room(WebSocketFrames.MAX_CONTROL_PAYLOAD + 2);
+                    ByteBuffer out = state == OPEN ? room(WebSocketFrames.MAX_CONTROL_PAYLOAD + 2) : null;
                     if (out != null) {
                         frames.frame(out, true, WebSocketFrames.OP_PONG, decoder.controlPayload(), 0,
                                 decoder.controlLength());
@@ -175,26 +189,33 @@ final class WebSocketPeer implements TcpConnection.Handler, MessageConsumer {
                     // unsolicited or not, a pong needs no answer
                 }
                 case WebSocketFrameDecoder.CLOSE -> {
-                    ByteBuffer out = room(4);
-                    if (out != null) {
+                    if (state == OPEN) {
                         int code = decoder.closeCode();
-                        if (code == CloseStatus.NO_STATUS) {
-                            frames.close(out);
-                        } else {
-                            frames.close(out, code, NO_REASON);
-                        }
+                        sendClose(code == CloseStatus.NO_STATUS ? 0 : code);
                     }
                     leave(CLOSED);
                     closeAfterFlush = true; // the client sent its last frame: the server closes TCP first
                 }
-                default -> { // ERROR: the decoder consumed all of in
-                    ByteBuffer out = room(4);
-                    if (out != null) {
-                        frames.close(out, decoder.errorCloseCode(), NO_REASON);
+                default -> { // ERROR: the decoder consumed all of in, and cannot go on
+                    if (state == OPEN) {
+                        sendClose(decoder.errorCloseCode());
                     }
-                    leave(CLOSING);
+                    leave(DRAINING);
                 }
             }
+        }
+    }
+
+    /** Queues a close frame with that status code (0: none). */
+    private void sendClose(int code) {
+        ByteBuffer out = room(4);
+        if (out == null) {
+            return;
+        }
+        if (code == 0) {
+            frames.close(out);
+        } else {
+            frames.close(out, code, NO_REASON);
         }
     }
 
@@ -236,6 +257,14 @@ final class WebSocketPeer implements TcpConnection.Handler, MessageConsumer {
 
     @Override
     public void update(byte[] a, int from, int to) {
+        if (state != OPEN || tooBig) {
+            return; // closing: the payload is read past, not kept
+        }
+        if (decoder.messageLength() > maxMessageBytes) { // the length so far, this frame's included
+            tooBig = true;
+            pieceArray = null;
+            return;
+        }
         if (pieceArray == null && gatheredLength == 0) {
             pieceArray = a; // the first piece stays where it is, in the read buffer
             pieceFrom = from;
@@ -343,7 +372,7 @@ final class WebSocketPeer implements TcpConnection.Handler, MessageConsumer {
     }
 
     /** Closes the connection at once. */
-    void drop() {
+    private void drop() {
         connection.close();
         closeAfterFlush = false;
         leave(CLOSED);

@@ -72,6 +72,13 @@ class WebSocketChatServerTest {
             a.send(true, OP_TEXT, WebSocketEchoServerTest.text(random, WebSocketChatServer.MAX_MESSAGE_BYTES + 1));
             assertEquals(WebSocketFrameDecoder.CLOSE, a.next());
             assertEquals(CloseStatus.TOO_BIG, a.decoder().closeCode());
+            b.sendText("b still relays");
+            a.sendClose(CloseStatus.NORMAL, "");
+            assertEquals(WsTestClient.EOF, a.next(), "a closing is not served any more");
+            try (WsTestClient c = WsTestClient.open(server.port())) {
+                b.sendText("to c");
+                assertEquals("to c", c.nextText(), "c's first message: nothing from the over-limit one");
+            }
         }
     }
 

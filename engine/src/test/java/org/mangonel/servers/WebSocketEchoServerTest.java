@@ -204,7 +204,10 @@ class WebSocketEchoServerTest {
         }
     }
 
-    /** The server closes: it sends its close, then waits for the client's end before closing TCP. */
+    /**
+     * The server closes after a broken rule: it sends its close, then (the stream being lost) waits
+     * for the client's end of input before closing TCP.
+     */
     private static void assertServerCloses(WsTestClient c, int code) throws IOException {
         assertEquals(WebSocketFrameDecoder.CLOSE, c.next());
         assertEquals(code, c.decoder().closeCode());
@@ -213,18 +216,38 @@ class WebSocketEchoServerTest {
         assertEquals(WsTestClient.EOF, c.next());
     }
 
+    /** The server closes with 1009, reads on to the client's close, then closes TCP. */
+    private static void assertClosedAsTooBig(WsTestClient c) throws IOException {
+        assertEquals(WebSocketFrameDecoder.CLOSE, c.next(), "the close comes first: nothing is echoed after it");
+        assertEquals(CloseStatus.TOO_BIG, c.decoder().closeCode());
+        c.sendClose(CloseStatus.NORMAL, "");
+        assertEquals(WsTestClient.EOF, c.next(), "the client's close ends the connection");
+    }
+
     @Test
     void aMessageOverTheLimitClosesWith1009() throws IOException {
         Random random = new Random(5);
         int half = WebSocketEchoServer.MAX_MESSAGE_BYTES / 2 + 1;
         try (WsTestClient c = WsTestClient.open(server.port())) {
             c.send(false, OP_BINARY, binary(random, half));
-            c.send(true, OP_CONTINUATION, binary(random, half)); // the server discards what follows its close
-            assertServerCloses(c, CloseStatus.TOO_BIG);
+            c.send(false, OP_CONTINUATION, binary(random, half)); // over the limit here
+            c.send(true, OP_PING, new byte[] {1}); // after the server's close: no pong
+            c.send(true, OP_CONTINUATION, binary(random, 10));
+            c.sendText("not echoed either");
+            assertClosedAsTooBig(c);
         }
         try (WsTestClient c = WsTestClient.open(server.port())) {
             c.send(true, OP_TEXT, text(random, WebSocketEchoServer.MAX_MESSAGE_BYTES + 1));
-            assertServerCloses(c, CloseStatus.TOO_BIG);
+            assertClosedAsTooBig(c);
+        }
+        try (WsTestClient c = WsTestClient.open(server.port())) {
+            c.sendText("first");
+            assertEquals("first", c.nextText());
+            // a header announcing more than the limit, and only the first bytes of its payload
+            byte[] frame = c.frame(true, OP_BINARY, new byte[WebSocketEchoServer.MAX_MESSAGE_BYTES + 1]);
+            c.sendRaw(Arrays.copyOfRange(frame, 0, 100));
+            assertEquals(WebSocketFrameDecoder.CLOSE, c.next());
+            assertEquals(CloseStatus.TOO_BIG, c.decoder().closeCode());
         }
     }
 
