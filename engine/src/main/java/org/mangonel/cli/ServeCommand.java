@@ -6,6 +6,8 @@ import java.util.concurrent.Callable;
 import org.mangonel.servers.ChatServer;
 import org.mangonel.servers.HelloServer;
 import org.mangonel.servers.ServerLoops;
+import org.mangonel.servers.WebSocketChatServer;
+import org.mangonel.servers.WebSocketEchoServer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -15,16 +17,46 @@ import picocli.CommandLine.Parameters;
         exitCodeOnExecutionException = ExitCodes.RUN_FAILED, versionProvider = Main.VersionProvider.class,
         description = {"Run a built-in server until stopped (Ctrl-C or SIGTERM).",
             "  hello  HTTP/1.1, answers every request with 200 \"Hello, World!\", keep-alive",
-            "  chat   TCP lines, relays every line to every other client (one thread)"})
+            "  chat     TCP lines, relays every line to every other client (one thread)",
+            "  ws-echo  WebSocket, echoes every text or binary message (1 MiB limit)",
+            "  ws-chat  WebSocket, relays every text message to every other client (one thread)"})
 final class ServeCommand implements Callable<Integer> {
     /** The servers this command knows. */
-    enum Server { hello, chat }
+    enum Server {
+        hello("hello"), chat("chat"), ws_echo("ws-echo"), ws_chat("ws-chat");
+
+        private final String word;
+
+        Server(String word) {
+            this.word = word;
+        }
+
+        @Override
+        public String toString() {
+            return word;
+        }
+    }
 
     private final PrintStream out;
     private final PrintStream err;
 
-    @Parameters(index = "0", paramLabel = "SERVER", description = "Which server: ${COMPLETION-CANDIDATES}.")
+    @Parameters(index = "0", paramLabel = "SERVER", converter = ServerName.class,
+            description = "Which server: hello, chat, ws-echo or ws-chat.")
     Server server;
+
+    /** Reads a server's name as users write it (ws-echo, not ws_echo). */
+    static final class ServerName implements picocli.CommandLine.ITypeConverter<Server> {
+        @Override
+        public Server convert(String value) {
+            for (Server s : Server.values()) {
+                if (s.word.equalsIgnoreCase(value)) {
+                    return s;
+                }
+            }
+            throw new picocli.CommandLine.TypeConversionException("unknown server '" + value
+                    + "'; the built-in servers are hello, chat, ws-echo and ws-chat");
+        }
+    }
 
     @Option(names = "--port", required = true, paramLabel = "N", description = "TCP port (0 picks a free one).")
     int port;
@@ -49,11 +81,17 @@ final class ServeCommand implements Callable<Integer> {
             return ExitCodes.INVALID;
         }
         InetSocketAddress address = new InetSocketAddress(host, port);
-        if (server == Server.chat && threads != 1) {
-            err.println("engine serve chat: the chat server runs on one thread (it relays between all clients)");
+        if ((server == Server.chat || server == Server.ws_chat) && threads != 1) {
+            err.println("engine serve " + server + ": the chat server runs on one thread (it relays between all"
+                    + " clients)");
             return ExitCodes.INVALID;
         }
-        ServerLoops running = server == Server.chat ? ChatServer.start(address) : HelloServer.start(address, threads);
+        ServerLoops running = switch (server) {
+            case hello -> HelloServer.start(address, threads);
+            case chat -> ChatServer.start(address);
+            case ws_echo -> WebSocketEchoServer.start(address, threads);
+            case ws_chat -> WebSocketChatServer.start(address, threads);
+        };
         Runtime.getRuntime().addShutdownHook(new Thread(running::close, "serve-shutdown"));
         out.printf("mangonel %s server listening on %s:%d (%d thread%s)%n", server, host, running.port(), threads,
                 threads == 1 ? "" : "s");

@@ -1,5 +1,6 @@
 package org.mangonel.run;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -8,10 +9,12 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.mangonel.Version;
 import org.mangonel.framework.CpuAffinity;
 import org.mangonel.framework.FreePort;
@@ -183,9 +186,11 @@ final class FrameworkRun {
         if (fw.start() instanceof Framework.Builtin builtin) {
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             // The same JVM defaults as bin/engine: no GC threads to feed, no boxing per ready descriptor.
-            return List.of(java, "-XX:+UseSerialGC", "-XX:AutoBoxCacheMax=65536", "-cp",
-                    System.getProperty("java.class.path"), "org.mangonel.cli.Main", "serve", builtin.server(), "--host",
-                    host, "--port", String.valueOf(port));
+            // The class path made absolute: the server runs in the scenario's folder, not ours.
+            String classPath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                    .map(p -> Path.of(p).toAbsolutePath().toString()).collect(Collectors.joining(File.pathSeparator));
+            return List.of(java, "-XX:+UseSerialGC", "-XX:AutoBoxCacheMax=65536", "-cp", classPath,
+                    "org.mangonel.cli.Main", "serve", builtin.server(), "--host", host, "--port", String.valueOf(port));
         }
         String shell = ((Framework.Command) fw.start()).shell().replace("{port}", String.valueOf(port));
         return List.of("/bin/sh", "-c", shell);

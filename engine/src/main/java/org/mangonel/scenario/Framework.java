@@ -85,7 +85,7 @@ public record Framework(String name, String title, Start start, String url, Stri
     /** One of the engine's own servers ({@code engine serve NAME}), run as a separate JVM. */
     public record Builtin(String server) implements Start {
         /** The servers {@code builtin:NAME} may name. */
-        public static final List<String> NAMES = List.of("hello", "chat");
+        public static final List<String> NAMES = List.of("hello", "chat", "ws-echo", "ws-chat");
 
         public Builtin {
             if (!NAMES.contains(server)) {

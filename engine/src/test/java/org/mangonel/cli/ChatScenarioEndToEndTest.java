@@ -20,12 +20,22 @@ class ChatScenarioEndToEndTest {
         assertEquals(0, o.code(), o.err());
         Map<String, Object> results = ResultsTree.read(out);
         assertTrue(Files.readString(out.resolve("report.md")).contains("| Framework | Deliveries/Second |"));
-        Map<String, Object> bench = ResultsTree.list(results.get("benchmarks")).get(0);
-        assertEquals("open", bench.get("model"));
-        List<Map<String, Object>> frameworks = ResultsTree.measured(bench,
-                List.of("mangonel-chat", "python-asyncio"));
-        assertTrue(frameworks.size() >= 2, "the built-in and at least one bundled server");
-        for (Map<String, Object> fw : frameworks) {
+        List<Map<String, Object>> benchmarks = ResultsTree.list(results.get("benchmarks"));
+        assertEquals(List.of("fanout", "fanout-ws"), benchmarks.stream().map(b -> b.get("name")).toList(),
+                "both benchmarks, lines and WebSocket");
+        String page = Files.readString(out.resolve("report.md"));
+        assertTrue(page.contains("## Chat fan-out over TCP lines") && page.contains("## Chat fan-out over WebSocket"),
+                "both tables");
+        List<Map<String, Object>> lines = ResultsTree.measured(benchmarks.get(0), List.of("mangonel-chat",
+                "python-asyncio"));
+        assertTrue(lines.size() >= 2, "the built-in and at least one bundled server");
+        List<Map<String, Object>> ws = ResultsTree.measured(benchmarks.get(1), List.of("mangonel-ws-chat"));
+        List<Map<String, Object>> all = new java.util.ArrayList<>(lines);
+        all.addAll(ws);
+        for (Map<String, Object> bench : benchmarks) {
+            assertEquals("open", bench.get("model"));
+        }
+        for (Map<String, Object> fw : all) {
             String name = (String) fw.get("name");
             Map<String, Object> run = ResultsTree.list(ResultsTree.list(fw.get("levels")).get(0).get("runs")).get(0);
             Map<String, Object> messages = ResultsTree.map(run.get("messages"));
