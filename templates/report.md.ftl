@@ -49,6 +49,20 @@ The client was <#if s.client_cpus_note??>meant to be pinned to CPU ${s.client_cp
 | ${md(f.title)} | ${md(f.version!"–")} | <#if f.start??>`${f.start?replace("`", "'")}`<#else>already running at ${md(f.url)}</#if> |<#if pinned> ${f.cpus!"any"}<#if f.cpus_note??> (not pinned: ${md(f.cpus_note)})</#if> |</#if> ${f.status}<#if f.reason??>: ${md(f.reason)}</#if> |
 </#list>
 
+<#if b.capacity??>
+<#assign cap = b.capacity>
+### Capacity: the highest load each framework sustained with p99 ≤ ${ms(cap.slo_p99_ms)} and at most ${cap.errors_pct}% failing
+
+Searched from ${num(cap.from)} to ${num(cap.to)} (${cap.vary?replace("_", " ")}), at most ${cap.probes} short windows per framework (bracketing, then bisection), then the load found was measured ${s.repetitions} time<#if s.repetitions gt 1>s</#if>. Ranked by what was sustained.
+
+| Framework | Capacity | At | p99 there | Probes |
+|---|---:|---:|---:|---|
+<#list b.frameworks?filter(f -> f.capacity??)?sort_by(["capacity", "achieved"])?reverse as f>
+<#assign fc = f.capacity>
+| ${md(f.title)} | <#if fc.achieved??>**${num(fc.achieved)} ${b.success_unit}/s**<#else>none</#if> | <#if fc.load??>${num(fc.load)} ${fc.unit}<#else>–</#if> | <#if f.levels?size gt 0 && f.levels[0].summary??>${ms(f.levels[0].summary.latency_ms.p99)}<#else>–</#if> | <#list fc.probes as pr>${num(pr.load)}<#if pr.met> ✓<#else> ✗</#if><#sep>, </#list> — ${md(fc.reason!"")} |
+</#list>
+
+</#if>
 <#-- one table per level: a concurrency level, at a rate in the open model -->
 <#assign levelKeys = []>
 <#list b.frameworks as f><#list f.levels as l><#assign key = l.concurrency + "@" + (l.rate??)?then(l.rate.label, "")><#if !levelKeys?seq_contains(key)><#assign levelKeys = levelKeys + [key]></#if></#list></#list>

@@ -65,6 +65,22 @@ public interface Protocol<W extends Workload> {
         return List.of(Capacity.Vary.RATE, Capacity.Vary.CONCURRENCY);
     }
 
+    /**
+     * The workload with a protocol-specific load changed for a capacity search (chat: each
+     * client's message rate); the others return it as it is.
+     */
+    default W atLoad(W workload, Capacity.Vary vary, double load) {
+        return workload;
+    }
+
+    /**
+     * Outcomes of a window that count as failures when judging whether a load was sustained,
+     * besides its errors (chat: deliveries lost). Zero by default.
+     */
+    default long shortfall(RunStats stats) {
+        return 0;
+    }
+
     /** How many counters of its own this protocol keeps (the size of its counter enum). */
     default int counters() {
         return 0;

@@ -131,8 +131,19 @@ final class FrameworkRun {
                         process == null ? null : process.tailLog(LOG_TAIL_LINES), List.of());
             }
         }
-        List<Level> levels = new Trials<>(bp, fw, protocol, workload, endpoint, process, control, console, outDir)
-                .run();
+        Trials<W> trials = new Trials<>(bp, fw, protocol, workload, endpoint, process, control, console, outDir);
+        List<Level> levels;
+        if (bp.benchmark().capacity() != null) {
+            CapacitySearch.Outcome found = new CapacitySearch<>(bp, protocol, workload, trials).run();
+            capacity = found.capacity();
+            levels = found.levels();
+            console.info(header + ": capacity " + (capacity.load() == null ? "none" : String.format(
+                    java.util.Locale.ROOT, "%,.0f %s/s at %,.4g %s", capacity.achieved() == null ? 0
+                            : capacity.achieved(), protocol.successUnit(), capacity.load(), capacity.unit()))
+                    + " (" + capacity.reason() + ")");
+        } else {
+            levels = trials.run();
+        }
         if (process != null && !process.alive()) {
             String reason = "the server exited during the run (status " + process.exitCode().orElse(-1) + ")";
             return failed(FrameworkStatus.FAILED, reason, process.tailLog(LOG_TAIL_LINES), levels);

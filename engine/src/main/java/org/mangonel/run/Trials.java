@@ -18,6 +18,7 @@ import org.mangonel.report.ResultsModel.Level;
 import org.mangonel.report.ResultsModel.Run;
 import org.mangonel.report.ResultsModel.ServerFigures;
 import org.mangonel.scenario.Framework;
+import org.mangonel.scenario.Rate;
 import org.mangonel.scenario.RunSettings;
 import org.mangonel.scenario.Workload;
 import org.mangonel.stats.RunStats;
@@ -62,37 +63,55 @@ final class Trials<W extends Workload> {
     /** Every level, each repetition in turn; the levels measured so far when it stops early. */
     List<Level> run() throws InterruptedException {
         List<Level> levels = new ArrayList<>();
-        RunSettings s = bp.settings();
         for (BenchmarkPlan.Level level : bp.levels()) {
-            List<Run> runs = new ArrayList<>();
-            for (int rep = 1; rep <= s.repetitions() && !control.interrupted() && serverAlive(); rep++) {
-                runs.add(window(level, rep));
-            }
-            levels.add(Verdicts.level(level.concurrency(), level.rate(), runs));
-            if (control.interrupted() || !serverAlive()) {
+            levels.add(level(workload, level.concurrency(), level.rate(), ""));
+            if (stopped()) {
                 break;
             }
         }
         return levels;
     }
 
+    /** One level's repetitions (of this workload, at this concurrency and rate). */
+    Level level(W load, int concurrency, Rate rate, String note) throws InterruptedException {
+        RunSettings s = bp.settings();
+        List<Run> runs = new ArrayList<>();
+        for (int rep = 1; rep <= s.repetitions() && !stopped(); rep++) {
+            String label = String.format(Locale.ROOT, "%s · %s · c=%d%s%s · rep %d/%d", bp.benchmark().name(),
+                    fw.name(), concurrency, rate == null ? "" : " @ " + rate.label(), note, rep, s.repetitions());
+            runs.add(window(load, s, concurrency, rate, label, rep, true));
+        }
+        return Verdicts.level(concurrency, rate, runs);
+    }
+
+    String frameworkName() {
+        return fw.name();
+    }
+
+    /** Whether to go on: not interrupted, and the server still alive. */
+    boolean stopped() {
+        return control.interrupted() || !serverAlive();
+    }
+
     private boolean serverAlive() {
         return process == null || process.alive();
     }
 
-    /** One window: warm-up, measure with the server sampled, drain; then its figures. */
-    private Run window(BenchmarkPlan.Level level, int rep) throws InterruptedException {
-        RunSettings s = bp.settings();
-        LoadRun load = protocol.load(workload, endpoint, s, level.concurrency(), level.rate());
+    /**
+     * One window: warm-up, measure with the server sampled, drain; then its figures.
+     *
+     * @param keepLog write its interval log (a capacity probe does not)
+     */
+    Run window(W load, RunSettings s, int concurrency, Rate rate, String label, int rep, boolean keepLog)
+            throws InterruptedException {
+        LoadRun run = protocol.load(load, endpoint, s, concurrency, rate);
         ProcessTreeSampler sampler = process != null && ProcessTreeSampler.supported()
                 ? new ProcessTreeSampler(process.pid()) : null;
         Instant started = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        String label = String.format(Locale.ROOT, "%s · %s · c=%d%s · rep %d/%d", bp.benchmark().name(), fw.name(),
-                level.concurrency(), level.rate() == null ? "" : " @ " + level.rate().label(), rep, s.repetitions());
         LoadResult result;
-        control.window(load);
+        control.window(run);
         try {
-            result = load.execute(s.warmup().toNanos(), s.duration().toNanos(),
+            result = run.execute(s.warmup().toNanos(), s.duration().toNanos(),
                     s.connectTimeout().toNanos() + SETTLE_MARGIN_NS, progress(label), () -> {
                         if (sampler != null) {
                             sampler.start();
@@ -107,12 +126,12 @@ final class Trials<W extends Workload> {
                 : new ServerFigures(u.cpuSeconds(), u.cpuPercent(), u.rssMaxBytes(), u.rssMeanBytes(), u.processes());
         RunStats stats = result.stats();
         ClientFigures client = new ClientFigures(result.clientCpuNs() / 1e9, result.clientCpuPct(),
-                result.loopBusyMaxPct(), Math.min(s.threads(), level.concurrency()),
+                result.loopBusyMaxPct(), Math.min(s.threads(), concurrency),
                 result.loopBusyMaxPct() >= SATURATED_LOOP_PCT, result.allocatedBytesPerRequest());
         Verdicts.RunVerdict verdict = Verdicts.run(result.clientFailure(), result.interrupted(), stats,
                 protocol.nothingMeasured(), !serverAlive());
-        console.info(summary(label, stats, client));
-        String hlog = hlog(level, rep, stats, started.plusNanos(s.warmup().toNanos()));
+        console.info(summary(label, load, stats, client));
+        String hlog = keepLog ? hlog(concurrency, rate, rep, stats, started.plusNanos(s.warmup().toNanos())) : null;
         return new Run(rep, started, verdict.status(), verdict.reason(), stats, server, client, result.security(),
                 hlog);
     }
@@ -121,8 +140,8 @@ final class Trials<W extends Workload> {
      * Writes the window's interval log to {@code runs/BENCHMARK/FRAMEWORK/cN[-atRATE]-rK.hlog};
      * returns that path (relative to the run's folder), or null when it could not be written.
      */
-    private String hlog(BenchmarkPlan.Level level, int rep, RunStats stats, Instant measureStart) {
-        String name = "c" + level.concurrency() + (level.rate() == null ? "" : "-at" + level.rate().label()
+    private String hlog(int concurrency, Rate rate, int rep, RunStats stats, Instant measureStart) {
+        String name = "c" + concurrency + (rate == null ? "" : "-at" + rate.label()
                 .replace("/s", "ps").replace("→", "-to-")) + "-r" + rep + ".hlog";
         String relative = "runs/" + bp.benchmark().name() + "/" + fw.name() + "/" + name;
         try {
@@ -142,10 +161,10 @@ final class Trials<W extends Workload> {
                                 errors, millis(p99Us)) : "warming up"));
     }
 
-    private String summary(String label, RunStats stats, ClientFigures client) {
+    private String summary(String label, W load, RunStats stats, ClientFigures client) {
         return String.format(Locale.ROOT, "%s: %,.1f %s/s, %,d %s%s, %,d errors, mean %s, p99 %s%s", label,
                 stats.rate(), protocol.successUnit(), stats.requests(), protocol.successUnit(),
-                protocol.summary(workload, stats), stats.errorTotal(),
+                protocol.summary(load, stats), stats.errorTotal(),
                 millis(stats.latency().meanMs() * 1000), millis(stats.latency().p99Ms() * 1000),
                 client.saturated() ? " (client saturated)" : "");
     }

@@ -88,6 +88,17 @@ public final class ChatProtocol implements Protocol<ChatWorkload> {
     }
 
     @Override
+    public ChatWorkload atLoad(ChatWorkload w, Capacity.Vary vary, double load) {
+        return vary != Capacity.Vary.MESSAGE_RATE ? w
+                : new ChatWorkload(w.join(), load, w.messageSize(), w.terminator(), w.drain());
+    }
+
+    @Override
+    public long shortfall(RunStats s) {
+        return Math.max(0, s.counter(ChatCounter.DELIVERIES_EXPECTED) - s.requests());
+    }
+
+    @Override
     public boolean countsLosses() {
         return true;
     }

@@ -1,0 +1,176 @@
+package org.mangonel.run;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.mangonel.plan.BenchmarkPlan;
+import org.mangonel.protocol.Protocol;
+import org.mangonel.report.ResultsModel.Level;
+import org.mangonel.report.ResultsModel.Run;
+import org.mangonel.report.ResultsModel.RunStatus;
+import org.mangonel.results.FrameworkResult.CapacityResult;
+import org.mangonel.results.FrameworkResult.Probe;
+import org.mangonel.scenario.Capacity;
+import org.mangonel.scenario.Rate;
+import org.mangonel.scenario.RunSettings;
+import org.mangonel.scenario.Workload;
+import org.mangonel.stats.RunStats;
+
+/**
+ * Finds the highest load a framework sustains with its p99 within the SLO and at most the
+ * allowed share of failures (errors, and what the protocol counts as a shortfall: chat's lost
+ * deliveries, the open model's unsent requests), then measures that load with the benchmark's
+ * repetitions. At most {@code probes} short windows per framework:
+ *
+ * <pre>
+ *   probe(from) ──missed──▶ no capacity (even the lowest load misses the SLO)
+ *      │ met
+ *      ▼
+ *   BRACKET: raise by a factor f = (to/from)^(2/probes) until a probe misses (or `to` is met)
+ *      ▼
+ *   BISECT between the highest met and the lowest missed (geometric mean; whole numbers for
+ *   concurrency), until the probes are spent or the two are adjacent
+ *      ▼
+ *   measure the highest met load with the benchmark's repetitions (the table's level)
+ * </pre>
+ * A probe window is half the benchmark's duration (at least a second) after at most a second of
+ * warm-up. The run's thread only.
+ *
+ * @param <W> the benchmark's workload
+ */
+final class CapacitySearch<W extends Workload> {
+    private final BenchmarkPlan bp;
+    private final Capacity spec;
+    private final Protocol<W> protocol;
+    private final W workload;
+    private final Trials<W> trials;
+    private final List<Probe> probes = new ArrayList<>();
+
+    CapacitySearch(BenchmarkPlan bp, Protocol<W> protocol, W workload, Trials<W> trials) {
+        this.bp = bp;
+        this.spec = bp.benchmark().capacity();
+        this.protocol = protocol;
+        this.workload = workload;
+        this.trials = trials;
+    }
+
+    /** The probe windows' settings: short, and one repetition. */
+    static RunSettings probeSettings(RunSettings s) {
+        Duration duration = s.duration().dividedBy(2);
+        duration = duration.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : duration;
+        Duration warmup = s.warmup().compareTo(Duration.ofSeconds(1)) > 0 ? Duration.ofSeconds(1) : s.warmup();
+        return new RunSettings(duration, warmup, 1, s.aggregate(), s.concurrency(), s.timeout(), s.threads(),
+                s.connectTimeout(), s.clientCpus(), s.rates());
+    }
+
+    /** The search, then the found load measured; the levels (one, or none) and what was found. */
+    Outcome run() throws InterruptedException {
+        double from = spec.from();
+        double to = spec.to();
+        boolean whole = spec.vary() == Capacity.Vary.CONCURRENCY;
+        double factor = Math.pow(to / from, 2.0 / spec.probes());
+        Double met = null;
+        Double missed = null;
+        double load = from;
+        while (probes.size() < spec.probes() && !trials.stopped()) {
+            boolean ok = probe(load);
+            if (ok) {
+                met = load;
+            } else {
+                missed = load;
+            }
+            if (!ok && met == null) {
+                return outcome(null, "even the lowest load (" + shown(from) + ") missed the SLO");
+            }
+            if (missed == null) {
+                if (load >= to) {
+                    break; // the highest load asked for was sustained
+                }
+                load = round(Math.min(to, load * factor), whole);
+                continue;
+            }
+            double next = round(missed / met > 2 ? Math.sqrt(met * missed) : (met + missed) / 2, whole);
+            if (next <= met || next >= missed) {
+                break; // adjacent: no load between them left to try
+            }
+            load = next;
+        }
+        if (met == null) {
+            return outcome(null, trials.stopped() ? "interrupted before a load was found" : "no load met the SLO");
+        }
+        String why = missed == null ? (met >= to ? "sustained the highest load tried, " + shown(to)
+                : "the probes ran out while every load met the SLO")
+                : "the next load tried, " + shown(missed) + ", missed the SLO";
+        return outcome(met, why);
+    }
+
+    private Outcome outcome(Double found, String reason) throws InterruptedException {
+        List<Level> levels = new ArrayList<>();
+        Double achieved = null;
+        if (found != null && !trials.stopped()) {
+            Level level = trials.level(workload(found), concurrency(found), rate(found),
+                    " (capacity " + shown(found) + ")");
+            levels.add(level);
+            achieved = level.runs().stream().filter(r -> r.status() == RunStatus.OK)
+                    .mapToDouble(r -> r.stats().rate()).max().orElse(0);
+        }
+        return new Outcome(levels, new CapacityResult(found, unit(), achieved, probes, reason));
+    }
+
+    /** One short window at {@code load}; whether the SLO held. */
+    private boolean probe(double load) throws InterruptedException {
+        RunSettings s = probeSettings(bp.settings());
+        String label = String.format(Locale.ROOT, "%s · %s · capacity probe %d/%d @ %s", bp.benchmark().name(),
+                trials.frameworkName(), probes.size() + 1, spec.probes(), shown(load));
+        Run run = trials.window(workload(load), s, concurrency(load), rate(load), label, 1, false);
+        RunStats st = run.stats();
+        long failed = st.errorTotal() + st.unsent() + protocol.shortfall(st);
+        long outcomes = st.requests() + failed;
+        double errorPct = outcomes == 0 ? 100 : 100.0 * failed / outcomes;
+        double p99 = st.latency().p99Ms();
+        boolean met = run.status() == RunStatus.OK && st.requests() > 0 && p99 <= spec.sloP99Ms()
+                && errorPct <= spec.errorsPct();
+        probes.add(new Probe(load, round2(st.rate()), round2(st.latency().p50Ms()), round2(p99), round2(errorPct),
+                met));
+        return met;
+    }
+
+    private W workload(double load) {
+        return protocol.atLoad(workload, spec.vary(), load);
+    }
+
+    private int concurrency(double load) {
+        return spec.vary() == Capacity.Vary.CONCURRENCY ? (int) load : bp.settings().concurrency().get(0);
+    }
+
+    private Rate rate(double load) {
+        return spec.vary() == Capacity.Vary.RATE ? Rate.constant(load) : null;
+    }
+
+    /** What the load counts. */
+    String unit() {
+        return switch (spec.vary()) {
+            case RATE -> protocol.successUnit() + "/s offered";
+            case CONCURRENCY -> protocol.levelUnit() + "s";
+            case MESSAGE_RATE -> "messages/s per client";
+        };
+    }
+
+    private String shown(double load) {
+        return (load == Math.rint(load) ? String.valueOf((long) load) : String.format(Locale.ROOT, "%.3g", load))
+                + (spec.vary() == Capacity.Vary.CONCURRENCY ? " " + protocol.levelUnit() + "s" : "/s");
+    }
+
+    private static double round(double load, boolean whole) {
+        return whole ? Math.round(load) : load >= 100 ? Math.round(load) : Math.round(load * 100) / 100.0;
+    }
+
+    private static double round2(double v) {
+        return Math.round(v * 100) / 100.0;
+    }
+
+    /** The levels measured (the found load's, or none) and what the search found. */
+    record Outcome(List<Level> levels, CapacityResult capacity) {
+    }
+}
