@@ -37,7 +37,11 @@
   <li><strong>Software:</strong> ${env.java!""} (${env.jvm!""}), Mangonel ${r.engine.version}.</li>
   <li><strong>Scenario:</strong> <code>${r.scenario.file}</code> (sha256 <code>${r.scenario.sha256?substring(0, 12)}…</code>), run from ${r.started_at} to ${r.finished_at!"(unfinished)"} UTC.</li>
   <li><strong>Command:</strong> <code>${r.command}</code></li>
+<#if r.shards??>
+  <li><strong>Sharded:</strong> <#if r.shards.index??>this is shard ${r.shards.index} of ${r.shards.count}<#else>${r.shards.count} shards merged</#if>, on host<#if r.shards.hosts?size != 1>s</#if> ${r.shards.hosts?join(", ")}<#if r.shards.start_at??>, every window scheduled from ${r.shards.start_at}</#if>.<#if r.shards.late??> <span class="warn">${r.shards.late}.</span></#if></li>
+<#else>
   <li>Client and server on one machine, over loopback unless a framework's URL says otherwise.</li>
+</#if>
 </ul>
 
 <#list r.benchmarks as b>

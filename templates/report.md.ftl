@@ -25,7 +25,11 @@ ${md(r.scenario.description)}
 - **Software:** ${md(env.java!"")} (${md(env.jvm!"")}), Mangonel ${r.engine.version}.
 - **Scenario:** `${r.scenario.file}` (sha256 `${r.scenario.sha256?substring(0, 12)}…`), run from ${r.started_at} to ${r.finished_at!"(unfinished)"} UTC.
 - **Command:** `${r.command}`
+<#if r.shards??>
+- **Sharded:** <#if r.shards.index??>this is shard ${r.shards.index} of ${r.shards.count}<#else>${r.shards.count} shards merged</#if>, on host<#if r.shards.hosts?size != 1>s</#if> ${r.shards.hosts?join(", ")}<#if r.shards.start_at??>, every window scheduled from ${r.shards.start_at}</#if>.<#if r.shards.late??> **Note:** ${md(r.shards.late)}.</#if>
+<#else>
 - **Client and server on one machine**, over loopback unless a framework's URL says otherwise.
+</#if>
 
 <#list r.benchmarks as b>
 <#assign s = b.settings>

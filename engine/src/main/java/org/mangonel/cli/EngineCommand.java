@@ -115,6 +115,20 @@ final class EngineCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Print the plan and exit without running anything.")
     boolean dryRun;
 
+    @Option(names = "--shard", paramLabel = "I/N",
+            description = "Run shard I (0-based) of N: this process's share of every level. Frameworks are reached"
+                    + " (url:), not started; merge the shards' folders with `engine merge`.")
+    String shard;
+
+    @Option(names = "--start-at", paramLabel = "TIME",
+            description = "Begin the first warm-up at this UTC instant (e.g. 2026-11-27T12:00:00Z) and schedule every"
+                    + " window from it, so all shards measure the same windows.")
+    String startAt;
+
+    @Option(names = "--start-in", paramLabel = "TIME",
+            description = "Like --start-at, that long from now (e.g. 30s).")
+    String startIn;
+
     @Option(names = "--no-fail", description = "Exit 0 even when a declared threshold was crossed (the page still says so).")
     boolean noFail;
 
@@ -142,6 +156,7 @@ final class EngineCommand implements Callable<Integer> {
             scenario = ScenarioLoader.load(scenarioFile);
             overrides = overrides();
             plan = Planner.plan(scenario, overrides, set(only), set(benchmarks), Runtime.getRuntime().availableProcessors());
+            plan = Sharding.apply(plan, shard, startAt, startIn);
         } catch (ScenarioException e) {
             err.println(e.render());
             return ExitCodes.INVALID;

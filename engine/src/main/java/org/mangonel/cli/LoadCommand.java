@@ -18,6 +18,7 @@ import org.mangonel.scenario.Durations;
 import org.mangonel.scenario.Framework;
 import org.mangonel.scenario.HttpWorkload;
 import org.mangonel.scenario.Rate;
+import org.mangonel.scenario.Share;
 import org.mangonel.scenario.UrlSpec;
 import org.mangonel.stats.ErrorKind;
 import org.mangonel.stats.LatencySummary;
@@ -153,7 +154,7 @@ final class LoadCommand implements Callable<Integer> {
         HttpLoadSpec spec = new HttpLoadSpec(endpoint, mix, !noKeepalive, connections, threads, perRequest.toNanos(),
                 5_000_000_000L,
                 HttpWorkload.Limits.DEFAULTS.maxHeaderBytes(), HttpWorkload.Limits.DEFAULTS.maxBodyBytes(), pipeline,
-                schedule);
+                schedule, Share.ALL);
         out.printf("Running %s load @ %s (after %s of warm-up)%n  %d thread(s), %d connection(s), %s%s%n", duration,
                 url, warmup, threads, connections, schedule == null ? "closed model" : "open model at " + schedule.label(),
                 pipeline > 1 ? ", pipeline " + pipeline : "");

@@ -27,6 +27,7 @@ public final class Main {
         cli.addSubcommand("report", new ReportCommand(out, err));
         cli.addSubcommand("serve", new ServeCommand(out, err));
         cli.addSubcommand("load", new LoadCommand(out, err));
+        cli.addSubcommand("merge", new MergeCommand(out, err));
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         cli.setCaseInsensitiveEnumValuesAllowed(true);

@@ -13,9 +13,17 @@ import org.mangonel.stats.RunStats;
  * @param interrupted      the window was cut short by a stop request
  * @param clientFailure    an event loop failed (a bug in the client, never a server's fault), or null
  * @param security         what the secure connections negotiated ("TLSv1.3 TLS_AES_128_GCM_SHA256"), or null
+ * @param lateNs           how late traffic began after the scheduled start (0 when on time or unscheduled)
+ * @param startNs          when the window (its warm-up) began, {@link System#nanoTime()} scale
  */
 public record LoadResult(RunStats stats, long clientCpuNs, double clientCpuPct, double loopBusyMaxPct,
-                         long loopAllocatedBytes, boolean interrupted, String clientFailure, String security) {
+                         long loopAllocatedBytes, boolean interrupted, String clientFailure, String security,
+                         long lateNs, long startNs) {
+
+    /** When the window (its warm-up) began, on the wall clock. */
+    public java.time.Instant startedAt() {
+        return java.time.Instant.now().minusNanos(System.nanoTime() - startNs);
+    }
 
     /** Bytes the event loops allocated per completed request (or delivery) in the window. */
     public double allocatedBytesPerRequest() {

@@ -26,6 +26,8 @@ public final class LoadRun {
     private final WakeupTimer timer;
     private final long drainNs;
     private final int protocolCounters;
+    private static final long NOT_SCHEDULED = Long.MIN_VALUE;
+    private long scheduledStartNs = NOT_SCHEDULED;
     private volatile boolean stopRequested;
     private final java.util.concurrent.atomic.AtomicReference<Throwable> loopFailure =
             new java.util.concurrent.atomic.AtomicReference<>();
@@ -109,11 +111,31 @@ public final class LoadRun {
         }
     }
 
+    /**
+     * Schedules the window instead of starting it as soon as every connection is settled: traffic
+     * (the warm-up) begins at {@code startNs} ({@link System#nanoTime()} scale), as in every shard
+     * of a run with a common start. A run that is ready only after that instant keeps the
+     * scheduled window all the same (its warm-up is shorter, or its window begins without
+     * traffic) and says how late it was ({@link LoadResult#lateNs()}): windows are never shifted.
+     */
+    public void startAt(long startNs) {
+        this.scheduledStartNs = startNs;
+    }
+
     private LoadResult measure(List<Thread> threads, long warmupNs, long durationNs, long settleTimeoutNs,
                                ProgressListener listener, Runnable atMeasureStart) throws InterruptedException {
         ready.await(settleTimeoutNs, TimeUnit.NANOSECONDS);
 
         long startNs = System.nanoTime();
+        long lateNs = 0;
+        if (scheduledStartNs != NOT_SCHEDULED) {
+            while (!stopRequested && System.nanoTime() < scheduledStartNs) {
+                long leftMs = (scheduledStartNs - System.nanoTime()) / 1_000_000;
+                Thread.sleep(Math.max(0, Math.min(leftMs, 200)), leftMs <= 0 ? 100_000 : 0);
+            }
+            lateNs = Math.max(0, System.nanoTime() - scheduledStartNs);
+            startNs = scheduledStartNs;
+        }
         long measureEndNs = startNs + warmupNs + durationNs;
         Window window = new Window(startNs, startNs + warmupNs, measureEndNs, measureEndNs + drainNs);
         for (Worker w : workers) {
@@ -166,7 +188,8 @@ public final class LoadRun {
         long clientCpu = cpuAtMeasureStart < 0 ? 0 : cpuAtEnd - cpuAtMeasureStart;
         Throwable failure = loopFailure.get();
         return new LoadResult(merged.build(measuredNs), clientCpu, 100.0 * clientCpu / cpuWindowNs, busiest,
-                allocated, stopRequested && failure == null, failure == null ? null : failure.toString(), security);
+                allocated, stopRequested && failure == null, failure == null ? null : failure.toString(), security,
+                lateNs, window.startNs());
     }
 
     private void report(ProgressListener listener, long elapsedNs, long totalNs, long measureStartNs) {

@@ -3,6 +3,7 @@ package org.mangonel.load;
 import java.util.concurrent.CountDownLatch;
 import org.mangonel.net.EventLoop;
 import org.mangonel.scenario.Rate;
+import org.mangonel.scenario.Share;
 
 /**
  * The request/response sessions of one event loop (HTTP, WebSocket echo), in the closed or the
@@ -13,9 +14,10 @@ import org.mangonel.scenario.Rate;
  * <p>Open model: requests are due on a {@link Schedule} over the whole run. The loop holds
  * connections {@code first .. first+n-1} of C. Request k of the run goes to connection k mod C,
  * so this loop's m-th due request is connection {@code first + (m mod n)}'s request
- * {@code m / n}, global number {@code (m / n)·C + first + (m mod n)}: a sequence that only grows,
- * so the next due request is found in O(1). During the drain the requests due in the window are
- * still sent (their latency runs from when they were due).
+ * {@code m / n}, number {@code (m / n)·C + first + (m mod n)}: a sequence that only grows, so the
+ * next due request is found in O(1). A shard i of N takes request k·N + i of the run's schedule
+ * for its k-th. During the drain the requests due in the window are still sent (their latency
+ * runs from when they were due).
  */
 public final class PacedWorker extends Worker {
     /** Makes connection number {@code connection}'s session (its number over the whole run). */
@@ -24,6 +26,7 @@ public final class PacedWorker extends Worker {
     }
 
     private final int connections;
+    private final Share share;
     private final Rate rate;
     private final PacedSession[] sessions;
     private final int first;
@@ -32,15 +35,17 @@ public final class PacedWorker extends Worker {
 
     /**
      * @param protocolCounters how many counters the protocol keeps
-     * @param connections      connections over the whole run (all loops)
-     * @param rate             the open model's rate over all connections, or null for the closed model
+     * @param connections      this process's connections (all loops)
+     * @param share            which part of the run's schedule is this process's
+     * @param rate             the open model's rate of the whole run, or null for the closed model
      * @param firstIndex       index of this loop's first connection overall
      * @param count            connections on this loop
      */
-    public PacedWorker(EventLoop loop, CountDownLatch ready, int protocolCounters, int connections, Rate rate,
-                       int firstIndex, int count, SessionFactory factory) {
+    public PacedWorker(EventLoop loop, CountDownLatch ready, int protocolCounters, int connections, Share share,
+                       Rate rate, int firstIndex, int count, SessionFactory factory) {
         super(loop, ready, protocolCounters);
         this.connections = connections;
+        this.share = share;
         this.rate = rate;
         this.first = firstIndex;
         sessions = new PacedSession[count];
@@ -56,7 +61,7 @@ public final class PacedWorker extends Worker {
 
     /** When connection {@code connection}'s request {@code j} is due (open model). */
     long dueNs(int connection, long j) {
-        return schedule.dueNs(j * connections + connection);
+        return schedule.dueNs(share.global(j * connections + connection));
     }
 
     @Override

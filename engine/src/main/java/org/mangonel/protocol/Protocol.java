@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.mangonel.load.LoadRun;
+import org.mangonel.scenario.Share;
 import org.mangonel.scenario.Capacity;
 import org.mangonel.scenario.Rate;
 import org.mangonel.scenario.RunSettings;
@@ -92,8 +93,11 @@ public interface Protocol<W extends Workload> {
      */
     Optional<String> verify(W workload, Endpoint endpoint, RunSettings settings);
 
-    /** The load of one level (a concurrency, at a rate in the open model, else null). */
-    LoadRun load(W workload, Endpoint endpoint, RunSettings settings, int concurrency, Rate rate);
+    /**
+     * The load of one level (a concurrency, at a rate in the open model, else null), or this
+     * process's {@code share} of it: the concurrency and rate are the whole run's.
+     */
+    LoadRun load(W workload, Endpoint endpoint, RunSettings settings, int concurrency, Rate rate, Share share);
 
     /** Why a window that recorded no success failed, e.g. "no successful request". */
     String nothingMeasured();
@@ -104,6 +108,14 @@ public interface Protocol<W extends Workload> {
     /** Words added to a window's one-line summary, e.g. " of 9,900 expected (0 lost)"; "" for none. */
     default String summary(W workload, RunStats stats) {
         return "";
+    }
+
+    /**
+     * Merges the protocol's own figures of the same window measured by several shards (each a map
+     * as {@link #figures} wrote it). By default numbers are summed, key by key, at every depth.
+     */
+    default Map<String, Object> mergeFigures(List<Map<String, Object>> shards) {
+        return Figures.sum(shards);
     }
 
     /** Adds this protocol's own figures of one run to its results object (e.g. chat's messages). */

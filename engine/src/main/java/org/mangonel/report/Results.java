@@ -113,8 +113,8 @@ public final class Results {
                 : run.startedAt().toString(), run.status().word(), run.reason(), s.requests(), errors(s),
                 statuses(s), s.durationNs() / 1e9, round(s.rate(), 2), s.bytesReceived(), s.bytesSent(),
                 s.connectionsOpened(), latency(s.latency()), latency(s.uncorrectedLatency()), openModel(s, rate),
-                tls(run.security(), s), HistogramCodec.encode(s.corrected()), series(s), run.hlog(),
-                server(run.server()), client(run.client()), extra);
+                tls(run.security(), s), HistogramCodec.encode(s.corrected()), HistogramCodec.encode(s.uncorrected()),
+                series(s), run.hlog(), run.lateMs(), server(run.server()), client(run.client()), extra);
     }
 
     private static Map<String, Long> errors(RunStats s) {

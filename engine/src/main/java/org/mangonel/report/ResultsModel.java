@@ -83,9 +83,10 @@ public final class ResultsModel {
      *
      * @param security what its secure connections negotiated, or null for plain TCP
      * @param hlog     its interval log file, relative to the run's folder, or null
+     * @param lateMs   in a scheduled run, how late its traffic began after the window's start; else null
      */
     public record Run(int repetition, Instant startedAt, RunStatus status, String reason, RunStats stats,
-                      ServerFigures server, ClientFigures client, String security, String hlog) {
+                      ServerFigures server, ClientFigures client, String security, String hlog, Double lateMs) {
     }
 
     /** One concurrency level (at a rate, in the open model; else null) on one framework: its repetitions. */

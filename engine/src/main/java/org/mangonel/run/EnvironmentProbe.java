@@ -12,8 +12,22 @@ public final class EnvironmentProbe {
     private EnvironmentProbe() {
     }
 
+    /** This machine's host name, as a shard reports where it ran. */
+    public static String host() {
+        String name = System.getenv("HOSTNAME");
+        if (name != null && !name.isBlank()) {
+            return name;
+        }
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            return "localhost";
+        }
+    }
+
     public static Map<String, Object> collect() {
         Map<String, Object> env = new LinkedHashMap<>();
+        env.put("host", host());
         env.put("os", osName());
         env.put("kernel", System.getProperty("os.name") + " " + System.getProperty("os.version"));
         env.put("arch", System.getProperty("os.arch"));

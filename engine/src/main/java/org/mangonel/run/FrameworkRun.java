@@ -28,6 +28,7 @@ import org.mangonel.report.ResultsModel.FrameworkResult;
 import org.mangonel.report.ResultsModel.FrameworkStatus;
 import org.mangonel.report.ResultsModel.Level;
 import org.mangonel.scenario.Framework;
+import org.mangonel.scenario.Share;
 import org.mangonel.scenario.Workload;
 import org.mangonel.transport.Endpoint;
 
@@ -56,12 +57,17 @@ final class FrameworkRun {
     private final RunConsole console;
     private final String header;
     private final String logName;
+    private final Share share;
+    private final Schedule schedule;
     private String version;
     private String url;
     private String cpusNote;
     private org.mangonel.results.FrameworkResult.CapacityResult capacity;
 
-    FrameworkRun(BenchmarkPlan bp, Framework fw, Path scenarioDir, Path outDir, RunControl control, RunConsole console) {
+    FrameworkRun(BenchmarkPlan bp, Framework fw, Path scenarioDir, Path outDir, RunControl control, RunConsole console,
+                 Share share, Schedule schedule) {
+        this.share = share;
+        this.schedule = schedule;
         this.bp = bp;
         this.fw = fw;
         this.outDir = outDir;
@@ -131,7 +137,8 @@ final class FrameworkRun {
                         process == null ? null : process.tailLog(LOG_TAIL_LINES), List.of());
             }
         }
-        Trials<W> trials = new Trials<>(bp, fw, protocol, workload, endpoint, process, control, console, outDir);
+        Trials<W> trials = new Trials<>(bp, fw, protocol, workload, endpoint, process, control, console, outDir,
+                share, schedule);
         List<Level> levels;
         if (bp.benchmark().capacity() != null) {
             CapacitySearch.Outcome found = new CapacitySearch<>(bp, protocol, workload, trials).run();

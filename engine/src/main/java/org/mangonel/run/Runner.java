@@ -17,6 +17,7 @@ import org.mangonel.report.ResultsModel.FrameworkResult;
 import org.mangonel.report.ResultsModel.FrameworkStatus;
 import org.mangonel.report.ResultsModel.RunResults;
 import org.mangonel.report.ResultsModel.ScenarioStatus;
+import org.mangonel.results.ResultsFile;
 import org.mangonel.results.ResultsJson;
 import org.mangonel.scenario.Framework;
 
@@ -71,7 +72,9 @@ public final class Runner {
     /** Runs everything; returns the final results (also written to {@code results.json}). */
     public RunResults run() throws IOException {
         Path scenarioDir = Path.of(plan.scenario().source().directory());
-        for (BenchmarkPlan bp : plan.benchmarks()) {
+        Timetable timetable = new Timetable(plan);
+        for (int b = 0; b < plan.benchmarks().size(); b++) {
+            BenchmarkPlan bp = plan.benchmarks().get(b);
             List<FrameworkResult> frameworks = new ArrayList<>();
             String clientPinning = null;
             Optional<String> previousMask = Optional.empty();
@@ -85,9 +88,12 @@ public final class Runner {
                         ? "pinned to CPUs " + clientCpus : "not pinned: " + clientPinning));
             }
             try {
-                for (Framework fw : bp.frameworks()) {
+                for (int f = 0; f < bp.frameworks().size(); f++) {
+                    Framework fw = bp.frameworks().get(f);
+                    Schedule schedule = new Schedule(timetable, b, f);
                     frameworks.add(control.interrupted() ? FrameworkRun.notRun(fw)
-                            : new FrameworkRun(bp, fw, scenarioDir, outDir, control, console).run());
+                            : new FrameworkRun(bp, fw, scenarioDir, outDir, control, console, plan.share(), schedule)
+                            .run());
                     write(snapshot(bp, frameworks, clientPinning));
                 }
             } finally {
@@ -103,8 +109,8 @@ public final class Runner {
     private RunResults snapshot(BenchmarkPlan bp, List<FrameworkResult> inProgress, String clientPinning) {
         List<BenchmarkResult> all = new ArrayList<>(done);
         all.add(new BenchmarkResult(bp.benchmark(), bp.settings(), clientPinning, bp.sharedCores(), inProgress));
-        return new RunResults(plan.scenario(), environment, command, startedAt, null, ScenarioStatus.RUNNING, null,
-                all);
+        return new RunResults(plan.scenario(), environment, command, startedAt, null, ScenarioStatus.RUNNING,
+                shards(all), all);
     }
 
     private RunResults results(Instant finished) {
@@ -112,7 +118,36 @@ public final class Runner {
                 .anyMatch(f -> f.status() == FrameworkStatus.OK);
         ScenarioStatus status = control.interrupted() ? ScenarioStatus.INTERRUPTED
                 : anyMeasured ? ScenarioStatus.OK : ScenarioStatus.FAILED;
-        return new RunResults(plan.scenario(), environment, command, startedAt, finished, status, null, done);
+        return new RunResults(plan.scenario(), environment, command, startedAt, finished, status, shards(done), done);
+    }
+
+    /**
+     * A sharded or scheduled run's part: which shard, on which host, from when; and a note when a
+     * window's traffic began late. Null for an ordinary run.
+     */
+    private ResultsFile.Shards shards(List<BenchmarkResult> benchmarks) {
+        if (plan.share().whole() && plan.startAt() == null) {
+            return null;
+        }
+        double lateMs = 0;
+        int late = 0;
+        for (BenchmarkResult b : benchmarks) {
+            for (FrameworkResult f : b.frameworks()) {
+                for (var level : f.levels()) {
+                    for (var run : level.runs()) {
+                        if (run.lateMs() != null && run.lateMs() > Trials.LATE_NOTE_NS / 1e6) {
+                            late++;
+                            lateMs = Math.max(lateMs, run.lateMs());
+                        }
+                    }
+                }
+            }
+        }
+        String note = late == 0 ? null : String.format(java.util.Locale.ROOT, "shard %d began %d window%s late (at"
+                + " most %.0f ms); those windows are marked (late_ms) and were not moved", plan.share().index(), late,
+                late == 1 ? "" : "s", lateMs);
+        return new ResultsFile.Shards(plan.share().count(), plan.share().index(), List.of(EnvironmentProbe.host()),
+                plan.startAt() == null ? null : plan.startAt().toString(), note);
     }
 
     private void write(RunResults results) throws IOException {

@@ -19,6 +19,7 @@ import org.mangonel.report.ResultsModel.Run;
 import org.mangonel.report.ResultsModel.ServerFigures;
 import org.mangonel.scenario.Framework;
 import org.mangonel.scenario.Rate;
+import org.mangonel.scenario.Share;
 import org.mangonel.scenario.RunSettings;
 import org.mangonel.scenario.Workload;
 import org.mangonel.stats.RunStats;
@@ -32,6 +33,8 @@ import org.mangonel.transport.Endpoint;
  * @param <W> the benchmark's workload
  */
 final class Trials<W extends Workload> {
+    /** A window that began later than this after its scheduled start says so. */
+    static final long LATE_NOTE_NS = 50_000_000L;
     /** A loop busier than this share of a core during a window means the client may have been the limit. */
     static final double SATURATED_LOOP_PCT = 90.0;
     /** Time for every connection's first attempt to end, beyond the connect timeout. */
@@ -46,10 +49,15 @@ final class Trials<W extends Workload> {
     private final RunControl control;
     private final RunConsole console;
     private final Path outDir;
+    private final Share share;
+    private final Schedule schedule;
+    private int trial;
 
     Trials(BenchmarkPlan bp, Framework fw, Protocol<W> protocol, W workload, Endpoint endpoint, ServerProcess process,
-           RunControl control, RunConsole console, Path outDir) {
+           RunControl control, RunConsole console, Path outDir, Share share, Schedule schedule) {
         this.outDir = outDir;
+        this.share = share;
+        this.schedule = schedule;
         this.bp = bp;
         this.fw = fw;
         this.protocol = protocol;
@@ -80,6 +88,7 @@ final class Trials<W extends Workload> {
             String label = String.format(Locale.ROOT, "%s · %s · c=%d%s%s · rep %d/%d", bp.benchmark().name(),
                     fw.name(), concurrency, rate == null ? "" : " @ " + rate.label(), note, rep, s.repetitions());
             runs.add(window(load, s, concurrency, rate, label, rep, true));
+            trial++;
         }
         return Verdicts.level(concurrency, rate, runs);
     }
@@ -104,10 +113,13 @@ final class Trials<W extends Workload> {
      */
     Run window(W load, RunSettings s, int concurrency, Rate rate, String label, int rep, boolean keepLog)
             throws InterruptedException {
-        LoadRun run = protocol.load(load, endpoint, s, concurrency, rate);
+        LoadRun run = protocol.load(load, endpoint, s, concurrency, rate, share);
+        Instant at = keepLog ? schedule.start(trial) : null;
+        if (at != null) {
+            run.startAt(Timetable.toNanoTime(at));
+        }
         ProcessTreeSampler sampler = process != null && ProcessTreeSampler.supported()
                 ? new ProcessTreeSampler(process.pid()) : null;
-        Instant started = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         LoadResult result;
         control.window(run);
         try {
@@ -130,10 +142,15 @@ final class Trials<W extends Workload> {
                 result.loopBusyMaxPct() >= SATURATED_LOOP_PCT, result.allocatedBytesPerRequest());
         Verdicts.RunVerdict verdict = Verdicts.run(result.clientFailure(), result.interrupted(), stats,
                 protocol.nothingMeasured(), !serverAlive());
+        if (result.lateNs() > LATE_NOTE_NS) {
+            console.info(String.format(Locale.ROOT, "%s: began %.3f s after its scheduled start (%s); the window was"
+                    + " kept, its first part may have had no traffic", label, result.lateNs() / 1e9, at));
+        }
         console.info(summary(label, load, stats, client));
-        String hlog = keepLog ? hlog(concurrency, rate, rep, stats, started.plusNanos(s.warmup().toNanos())) : null;
-        return new Run(rep, started, verdict.status(), verdict.reason(), stats, server, client, result.security(),
-                hlog);
+        Instant began = at != null ? at : result.startedAt().truncatedTo(ChronoUnit.MILLIS);
+        String hlog = keepLog ? hlog(concurrency, rate, rep, stats, began.plusNanos(s.warmup().toNanos())) : null;
+        return new Run(rep, began, verdict.status(), verdict.reason(), stats, server, client,
+                result.security(), hlog, at == null ? null : result.lateNs() / 1e6);
     }
 
     /**

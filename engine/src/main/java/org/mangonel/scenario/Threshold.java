@@ -28,6 +28,21 @@ public record Threshold(String metric, String op, double value) {
         }
     }
 
+    /**
+     * Reads a threshold as {@link #toString()} writes it ({@code p99 < 50ms}, {@code rps > 10000},
+     * {@code errors < 0.1%}, {@code lost = 0}), e.g. back from a results file.
+     *
+     * @throws IllegalArgumentException when it is not one
+     */
+    public static Threshold parse(String text) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                "\\s*([a-z0-9]+)\\s*(<=|>=|<|>|=)\\s*(\\d+(?:\\.\\d+)?(?:E-?\\d+)?)\\s*(ms|%|/s)?\\s*").matcher(text);
+        if (!m.matches()) {
+            throw new IllegalArgumentException("not a threshold: '" + text + "'");
+        }
+        return new Threshold(m.group(1), m.group(2), Double.parseDouble(m.group(3)));
+    }
+
     /** Whether {@code actual} (in the metric's unit) meets this threshold. */
     public boolean holds(double actual) {
         return switch (op) {

@@ -68,12 +68,12 @@ final class SampleResults {
         ClientFigures busy = new ClientFigures(1.9, 95.0, 97.0, 1, true, 0.5);
         FrameworkResult fast = new FrameworkResult("fast", frameworkTitle, "1.0", "builtin:hello",
                 "http://127.0.0.1:1234", "0", null, FrameworkStatus.OK, null, "logs/fast.log", null, List.of(new Level(10, null, LevelStatus.OK, null, List.of(
-                new Run(1, t0, RunStatus.OK, null, stats(2000, 100, 2000, 0), server, client, null, null),
-                new Run(2, t0.plusSeconds(3), RunStatus.OK, null, stats(2400, 90, 2000, 3), server, busy, null, null)))), null);
+                new Run(1, t0, RunStatus.OK, null, stats(2000, 100, 2000, 0), server, client, null, null, null),
+                new Run(2, t0.plusSeconds(3), RunStatus.OK, null, stats(2400, 90, 2000, 3), server, busy, null, null, null)))), null);
         FrameworkResult slow = new FrameworkResult("slow", "Slow one", null, "python3 slow.py --port {port}",
                 "http://127.0.0.1:1235", null, null, FrameworkStatus.OK, null, "logs/slow.log", null, List.of(new Level(10, null, LevelStatus.OK, null, List.of(
-                new Run(1, t0.plusSeconds(6), RunStatus.OK, null, stats(500, 400, 2000, 0), null, client, null, null),
-                new Run(2, t0.plusSeconds(9), RunStatus.OK, null, stats(400, 500, 2000, 0), null, client, null, null)))), null);
+                new Run(1, t0.plusSeconds(6), RunStatus.OK, null, stats(500, 400, 2000, 0), null, client, null, null, null),
+                new Run(2, t0.plusSeconds(9), RunStatus.OK, null, stats(400, 500, 2000, 0), null, client, null, null, null)))), null);
         FrameworkResult skipped = new FrameworkResult("tornado", "Tornado", null, "python3 t.py", "http://127.0.0.1:{port}",
                 null, null, FrameworkStatus.SKIPPED, "python3-tornado is not installed: apt-get install python3-tornado", null, null, List.of(),
                 null);

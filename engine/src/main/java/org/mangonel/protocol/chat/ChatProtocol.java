@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.mangonel.load.LoadRun;
 import org.mangonel.load.Probe;
+import org.mangonel.scenario.Share;
 import org.mangonel.protocol.Protocol;
 import org.mangonel.protocol.Section;
 import org.mangonel.protocol.websocket.WebSocketTransport;
@@ -115,18 +116,19 @@ public final class ChatProtocol implements Protocol<ChatWorkload> {
 
     @Override
     public Optional<String> verify(ChatWorkload w, Endpoint endpoint, RunSettings s) {
-        return Probe.run(new ChatCheck(spec(w, endpoint, s, 2), s.timeout().toMillis()), s.timeout().toNanos());
+        return Probe.run(new ChatCheck(spec(w, endpoint, s, 2, Share.ALL), s.timeout().toMillis()),
+                s.timeout().toNanos());
     }
 
     @Override
-    public LoadRun load(ChatWorkload w, Endpoint endpoint, RunSettings s, int concurrency, Rate rate) {
-        return loadRun(spec(w, endpoint, s, concurrency));
+    public LoadRun load(ChatWorkload w, Endpoint endpoint, RunSettings s, int concurrency, Rate rate, Share share) {
+        return loadRun(spec(w, endpoint, s, concurrency, share));
     }
 
     /** The run: scheduled messages, deliveries awaited for the drain period after the window. */
     public static LoadRun loadRun(ChatLoadSpec spec) {
         AtomicInteger joined = new AtomicInteger();
-        return new LoadRun(spec.threads(), spec.clients(), spec.drainNs(), ChatCounter.values().length,
+        return new LoadRun(spec.threads(), spec.localClients(), spec.drainNs(), ChatCounter.values().length,
                 (loop, ready, i, n, first, count) -> new ChatWorker(loop, ready, spec, joined, i, n));
     }
 
@@ -134,14 +136,14 @@ public final class ChatProtocol implements Protocol<ChatWorkload> {
      * Over {@code ws://} or {@code wss://}, each line is one text message with no terminator: the
      * endpoint's transport (TCP or TLS) is wrapped in WebSocket framing.
      */
-    private static ChatLoadSpec spec(ChatWorkload w, Endpoint endpoint, RunSettings s, int clients) {
+    private static ChatLoadSpec spec(ChatWorkload w, Endpoint endpoint, RunSettings s, int clients, Share share) {
         boolean framed = endpoint.scheme().startsWith("ws");
         Endpoint reached = !framed ? endpoint : new Endpoint(endpoint.url(), endpoint.address(), endpoint.authority(),
                 endpoint.basePath(), new WebSocketTransport(endpoint.transport(),
                 endpoint.basePath().isEmpty() ? "/" : endpoint.basePath(), endpoint.authority(), MAX_MESSAGE_BYTES));
         byte[] terminator = framed ? new byte[0] : w.terminator().getBytes(StandardCharsets.US_ASCII);
-        return new ChatLoadSpec(reached, clients, s.threads(), w.messageRate(), w.messageSize(), terminator, w.join(),
-                s.connectTimeout().toNanos(), w.drain().toNanos());
+        return new ChatLoadSpec(reached, clients, share, s.threads(), w.messageRate(), w.messageSize(), terminator,
+                w.join(), s.connectTimeout().toNanos(), w.drain().toNanos());
     }
 
     /** A WebSocket message longer than this is a protocol error (a chat line is far shorter). */
@@ -160,6 +162,21 @@ public final class ChatProtocol implements Protocol<ChatWorkload> {
         out.put("message_bytes", chat.messageSize());
         out.put("terminator", chat.terminator().equals("\r\n") ? "crlf" : "lf");
         out.put("drain_s", chat.drain().toMillis() / 1000.0);
+        return out;
+    }
+
+    /** Counts are summed; the share delivered follows from the sums. */
+    @Override
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> mergeFigures(List<Map<String, Object>> shards) {
+        Map<String, Object> out = org.mangonel.protocol.Figures.sum(shards);
+        if (out.get("messages") instanceof Map<?, ?> m) {
+            Map<String, Object> messages = (Map<String, Object>) m;
+            long expected = ((Number) messages.getOrDefault("expected", 0L)).longValue();
+            long delivered = ((Number) messages.getOrDefault("delivered", 0L)).longValue();
+            messages.put("lost", Math.max(0, expected - delivered));
+            messages.put("delivered_pct", expected == 0 ? 0.0 : Math.round(100_000.0 * delivered / expected) / 1000.0);
+        }
         return out;
     }
 

@@ -9,7 +9,9 @@ import org.mangonel.net.EventLoop;
 /**
  * The chat clients of one event loop and their send schedule (open model).
  *
- * <p>Clients are dealt to loops in turn (client g lives on loop g mod L). Client g's k-th message
+ * <p>Clients are dealt to loops in turn (this process's i-th client lives on loop i mod L; in a
+ * sharded run it is client i·N + shard of the whole run, so the shards' clients interleave as one
+ * process's would). Client g's k-th message
  * is due at {@code start + g·interval/clients + k·interval}: the whole population's messages are
  * spread evenly in time, and each loop's share is a sequence that only grows, so the next send is
  * found in O(1): the m-th send of a loop with n clients is client m mod n, message m / n. A
@@ -29,12 +31,13 @@ final class ChatWorker extends Worker {
         super(loop, ready, ChatCounter.values().length);
         this.spec = spec;
         this.joined = joined;
-        int n = (spec.clients() - loopIndex + loopCount - 1) / loopCount;
+        int local = spec.localClients();
+        int n = (local - loopIndex + loopCount - 1) / loopCount;
         clients = new ChatSession[n];
         phaseNs = new long[n];
         long interval = spec.intervalNs();
         for (int k = 0; k < n; k++) {
-            int g = loopIndex + k * loopCount;
+            int g = (int) spec.share().global(loopIndex + (long) k * loopCount);
             clients[k] = new ChatSession(this, spec, g);
             phaseNs[k] = g * interval / spec.clients();
         }
@@ -51,9 +54,12 @@ final class ChatWorker extends Worker {
         joined.decrementAndGet();
     }
 
-    /** The other clients a message sent now should reach. */
+    /**
+     * The other clients a message sent now should reach: those of this process that are joined,
+     * and (in a sharded run) every client of the other shards, which this process cannot see.
+     */
     int recipients() {
-        return joined.get() - 1;
+        return joined.get() + (spec.clients() - spec.localClients()) - 1;
     }
 
     private long dueNs(long index) {

@@ -1,5 +1,6 @@
 package org.mangonel.protocol.http;
 
+import org.mangonel.scenario.Share;
 import org.mangonel.scenario.Rate;
 import org.mangonel.transport.Endpoint;
 
@@ -16,14 +17,16 @@ import org.mangonel.transport.Endpoint;
  * @param maxHeaderBytes   response header limit
  * @param maxBodyBytes     response body limit
  * @param pipeline         requests in flight per connection (1: no pipelining)
- * @param rate             open model: the request rate over all connections; null for the closed model
+ * @param rate             open model: the request rate of the whole run; null for the closed model
+ * @param share            which part of the run this process sends ({@link Share#ALL} for all)
  */
 public record HttpLoadSpec(Endpoint endpoint, RequestMix mix, boolean keepalive, int connections, int threads,
                            long timeoutNs, long connectTimeoutNs, int maxHeaderBytes, long maxBodyBytes, int pipeline,
-                           Rate rate) {
+                           Rate rate, Share share) {
     public HttpLoadSpec {
-        if (connections < 1 || threads < 1 || pipeline < 1) {
-            throw new IllegalArgumentException("connections, threads and pipeline must be at least 1");
+        if (connections < 0 || threads < 1 || pipeline < 1) {
+            throw new IllegalArgumentException("threads and pipeline must be at least 1");
         }
+        share = share == null ? Share.ALL : share;
     }
 }

@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.mangonel.load.LoadRun;
 import org.mangonel.load.PacedWorker;
 import org.mangonel.load.Probe;
+import org.mangonel.scenario.Share;
 import org.mangonel.load.Worker;
 import org.mangonel.protocol.Protocol;
 import org.mangonel.protocol.Section;
@@ -69,10 +70,10 @@ public final class HttpProtocol implements Protocol<HttpWorkload> {
     }
 
     @Override
-    public LoadRun load(HttpWorkload w, Endpoint endpoint, RunSettings s, int concurrency, Rate rate) {
-        return loadRun(new HttpLoadSpec(endpoint, mix(w, endpoint), w.keepalive(), concurrency, s.threads(),
-                s.timeout().toNanos(), s.connectTimeout().toNanos(), w.limits().maxHeaderBytes(),
-                w.limits().maxBodyBytes(), w.pipeline(), rate));
+    public LoadRun load(HttpWorkload w, Endpoint endpoint, RunSettings s, int concurrency, Rate rate, Share share) {
+        return loadRun(new HttpLoadSpec(endpoint, mix(w, endpoint), w.keepalive(), share.part(concurrency),
+                s.threads(), s.timeout().toNanos(), s.connectTimeout().toNanos(), w.limits().maxHeaderBytes(),
+                w.limits().maxBodyBytes(), w.pipeline(), rate, share));
     }
 
     /**
@@ -82,8 +83,8 @@ public final class HttpProtocol implements Protocol<HttpWorkload> {
      */
     public static LoadRun loadRun(HttpLoadSpec spec) {
         return new LoadRun(spec.threads(), spec.connections(), spec.timeoutNs() + Worker.SCAN_INTERVAL_NS, 0,
-                (loop, ready, i, n, first, count) -> new PacedWorker(loop, ready, 0, spec.connections(), spec.rate(),
-                        first, count, (worker, number) -> new HttpSession(worker, spec, number)));
+                (loop, ready, i, n, first, count) -> new PacedWorker(loop, ready, 0, spec.connections(), spec.share(),
+                        spec.rate(), first, count, (worker, number) -> new HttpSession(worker, spec, number)));
     }
 
     private static RequestMix mix(HttpWorkload w, Endpoint endpoint) {

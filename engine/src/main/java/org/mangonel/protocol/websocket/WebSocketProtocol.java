@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.mangonel.load.LoadRun;
 import org.mangonel.load.PacedWorker;
 import org.mangonel.load.Probe;
+import org.mangonel.scenario.Share;
 import org.mangonel.load.Worker;
 import org.mangonel.protocol.Protocol;
 import org.mangonel.protocol.Section;
@@ -144,11 +145,13 @@ public final class WebSocketProtocol implements Protocol<WebSocketWorkload> {
     }
 
     @Override
-    public LoadRun load(WebSocketWorkload w, Endpoint endpoint, RunSettings s, int concurrency, Rate rate) {
-        WebSocketLoadSpec spec = spec(w, endpoint, s, concurrency, rate);
-        return new LoadRun(s.threads(), concurrency, spec.timeoutNs() + Worker.SCAN_INTERVAL_NS, 0,
-                (loop, ready, i, n, first, count) -> new PacedWorker(loop, ready, 0, concurrency, rate, first, count,
-                        (worker, number) -> new WebSocketSession(worker, spec, number)));
+    public LoadRun load(WebSocketWorkload w, Endpoint endpoint, RunSettings s, int concurrency, Rate rate,
+                        Share share) {
+        int connections = share.part(concurrency);
+        WebSocketLoadSpec spec = spec(w, endpoint, s, connections, rate);
+        return new LoadRun(s.threads(), connections, spec.timeoutNs() + Worker.SCAN_INTERVAL_NS, 0,
+                (loop, ready, i, n, first, count) -> new PacedWorker(loop, ready, 0, connections, share, rate, first,
+                        count, (worker, number) -> new WebSocketSession(worker, spec, number)));
     }
 
     private static WebSocketLoadSpec spec(WebSocketWorkload w, Endpoint endpoint, RunSettings s, int connections,

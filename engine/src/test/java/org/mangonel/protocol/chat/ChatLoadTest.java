@@ -20,7 +20,7 @@ class ChatLoadTest {
             throws Exception {
         Endpoint endpoint = new Endpoint(URI.create("tcp://127.0.0.1:" + port), new InetSocketAddress("127.0.0.1",
                 port), "127.0.0.1:" + port, "", Transport.PLAIN);
-        ChatLoadSpec spec = new ChatLoadSpec(endpoint, clients, 2, rate, 64, new byte[] {'\n'}, "NICK user{client}",
+        ChatLoadSpec spec = new ChatLoadSpec(endpoint, clients, org.mangonel.scenario.Share.ALL, 2, rate, 64, new byte[] {'\n'}, "NICK user{client}",
                 1_000_000_000L, drainMs * 1_000_000L);
         return ChatProtocol.loadRun(spec).execute(warmupMs * 1_000_000L, durationMs * 1_000_000L, 2_000_000_000L,
                 ProgressListener.NONE, () -> { }).stats();

@@ -61,7 +61,8 @@ final class HttpRuns {
         Endpoint endpoint = new Endpoint(URI.create("http://127.0.0.1:" + port), new InetSocketAddress("127.0.0.1",
                 port), "127.0.0.1:" + port, "", Transport.PLAIN);
         return new HttpLoadSpec(endpoint, mix, o.keepalive(), o.connections(),
-                o.threads(), o.timeoutMs() * 1_000_000L, 500_000_000L, 64 * 1024, 1 << 20, o.pipeline(), o.rate());
+                o.threads(), o.timeoutMs() * 1_000_000L, 500_000_000L, 64 * 1024, 1 << 20, o.pipeline(), o.rate(),
+                org.mangonel.scenario.Share.ALL);
     }
 
     static LoadResult run(int port, Options o, long warmupMs, long durationMs) throws InterruptedException {

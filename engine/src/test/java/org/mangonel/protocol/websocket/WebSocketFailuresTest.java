@@ -56,7 +56,8 @@ class WebSocketFailuresTest {
         try (BadWebSocketServer server = new BadWebSocketServer(BadWebSocketServer.Mode.WRONG_ACCEPT)) {
             Optional<String> echo = new WebSocketProtocol().verify(ECHO, endpoint(server.port()), SETTINGS);
             assertTrue(echo.isPresent() && echo.get().contains("Sec-WebSocket-Accept"), String.valueOf(echo));
-            RunStats s = new WebSocketProtocol().load(ECHO, endpoint(server.port()), SETTINGS, 4, null)
+            RunStats s = new WebSocketProtocol().load(ECHO, endpoint(server.port()), SETTINGS, 4, null,
+                    org.mangonel.scenario.Share.ALL)
                     .execute(0, 500_000_000L, 3_000_000_000L, ProgressListener.NONE, () -> { }).stats();
             assertEquals(0, s.requests());
             assertTrue(s.errors(ErrorKind.CONNECT) > 0, s.errors().toString());
@@ -69,7 +70,8 @@ class WebSocketFailuresTest {
         try (BadWebSocketServer server = new BadWebSocketServer(BadWebSocketServer.Mode.BAD_OPCODE)) {
             Optional<String> echo = new WebSocketProtocol().verify(ECHO, endpoint(server.port()), SETTINGS);
             assertTrue(echo.isPresent() && echo.get().contains("reserved opcode"), String.valueOf(echo));
-            RunStats s = new WebSocketProtocol().load(ECHO, endpoint(server.port()), SETTINGS, 4, null)
+            RunStats s = new WebSocketProtocol().load(ECHO, endpoint(server.port()), SETTINGS, 4, null,
+                    org.mangonel.scenario.Share.ALL)
                     .execute(0, 500_000_000L, 3_000_000_000L, ProgressListener.NONE, () -> { }).stats();
             assertEquals(0, s.requests());
             assertTrue(s.errors(ErrorKind.PROTOCOL) > 0, s.errors().toString());

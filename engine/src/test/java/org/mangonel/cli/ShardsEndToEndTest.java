@@ -1,0 +1,129 @@
+package org.mangonel.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.HdrHistogram.Histogram;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mangonel.servers.HelloServer;
+import org.mangonel.servers.ServerLoops;
+import org.mangonel.stats.HistogramCodec;
+import org.mangonel.stats.LatencySummary;
+import org.mangonel.stats.Recorder;
+
+/**
+ * Two shards of one run against one server, side by side with a common start, then merged: the
+ * merged counts are the shards' sums, its histogram holds every request, its percentiles are those
+ * of the shards' histograms added (never averaged). And every merge that must not happen is
+ * refused in one line, exit 2.
+ */
+class ShardsEndToEndTest {
+    private static String scenario(int port, String extra) {
+        return String.join("\n",
+                "name: sharded",
+                "duration: 1500ms",
+                "warmup: 500ms",
+                "concurrency: [6]",
+                "threads: 1",
+                extra,
+                "frameworks:",
+                "  - name: hello",
+                "    url: http://127.0.0.1:" + port,
+                "benchmarks:",
+                "  - name: hello",
+                "    urls: [/]",
+                "");
+    }
+
+    @Test
+    void twoShardsSideBySideMergeExactly(@TempDir Path dir) throws Exception {
+        try (ServerLoops server = HelloServer.start(new InetSocketAddress("127.0.0.1", 0), 1)) {
+            Path yaml = dir.resolve("sharded.yaml");
+            Files.writeString(yaml, scenario(server.port(), "rate: 2000/s"));
+            List<CompletableFuture<CliTest.Outcome>> shards = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                String out = dir.resolve("shard-" + i).toString();
+                String shard = i + "/2";
+                shards.add(CompletableFuture.supplyAsync(() -> CliTest.run(yaml.toString(), "--shard", shard,
+                        "--start-in", "5s", "--out", out)));
+            }
+            for (CompletableFuture<CliTest.Outcome> s : shards) {
+                assertEquals(0, s.get().code(), s.get().err());
+            }
+            Path merged = dir.resolve("merged");
+            CliTest.Outcome o = CliTest.run("merge", dir.resolve("shard-0").toString(), dir.resolve("shard-1").toString(),
+                    "--out", merged.toString());
+            assertEquals(0, o.code(), o.err());
+            Map<String, Object> m = run(ResultsTree.read(merged));
+            long total = 0;
+            Histogram added = new Histogram(Recorder.HIGHEST_TRACKABLE_US, 3);
+            for (int i = 0; i < 2; i++) {
+                Map<String, Object> s = run(ResultsTree.read(dir.resolve("shard-" + i)));
+                total += ResultsTree.number(s.get("requests"));
+                added.add(HistogramCodec.decode((String) s.get("histogram")));
+                assertEquals(ResultsTree.map(ResultsTree.read(dir.resolve("shard-0")).get("shards")).get("start_at"),
+                        ResultsTree.map(ResultsTree.read(dir.resolve("shard-" + i)).get("shards")).get("start_at"),
+                        "one common start");
+            }
+            assertEquals(total, ResultsTree.number(m.get("requests")), "merged requests are the shards' sum");
+            assertEquals(3000, total, "2000/s for 1.5 s: the shards together sent exactly the scenario's load");
+            Histogram merged2 = HistogramCodec.decode((String) m.get("histogram"));
+            assertEquals(total, merged2.getTotalCount(), "the merged histogram holds every request");
+            LatencySummary recomputed = LatencySummary.of(added);
+            Map<String, Object> latency = ResultsTree.map(m.get("latency_ms"));
+            assertEquals(Math.round(recomputed.p50Ms() * 1000) / 1000.0, ((Number) latency.get("p50")).doubleValue());
+            assertEquals(Math.round(recomputed.p99Ms() * 1000) / 1000.0, ((Number) latency.get("p99")).doubleValue());
+            assertTrue(Files.isRegularFile(merged.resolve((String) m.get("hlog"))), "the merged interval log");
+            assertEquals(2L, ResultsTree.number(ResultsTree.map(ResultsTree.read(merged).get("shards")).get("count")));
+            assertTrue(Files.readString(merged.resolve("report.md")).contains("2 shards"), "the page says so");
+
+            // refusals: a missing shard, a shard twice, a folder that is not a shard, a truncated file
+            assertRefused("shard 1 of 2 is missing", "merge", dir.resolve("shard-0").toString(), "--out",
+                    dir.resolve("m1").toString());
+            assertRefused("is given twice", "merge", dir.resolve("shard-0").toString(), dir.resolve("shard-0")
+                    .toString(), "--out", dir.resolve("m2").toString());
+            Path truncated = dir.resolve("truncated");
+            Files.createDirectories(truncated);
+            String json = Files.readString(dir.resolve("shard-1/results.json"));
+            Files.writeString(truncated.resolve("results.json"), json.substring(0, json.length() / 2));
+            assertRefused("truncated", "merge", dir.resolve("shard-0").toString(), truncated.toString(), "--out",
+                    dir.resolve("m3").toString());
+            assertRefused("never writes into a shard's folder", "merge", dir.resolve("shard-0").toString(),
+                    dir.resolve("shard-1").toString(), "--out", dir.resolve("shard-1").toString());
+            assertTrue(!Files.exists(dir.resolve("m1")) && !Files.exists(dir.resolve("m2")), "nothing written");
+        }
+    }
+
+    @Test
+    void shardOptionsAreChecked(@TempDir Path dir) throws Exception {
+        Path yaml = dir.resolve("s.yaml");
+        Files.writeString(yaml, scenario(1, ""));
+        assertRefused("the index must be from 0 to 1", yaml.toString(), "--shard", "3/2");
+        assertRefused("the number of shards must be at least 1", yaml.toString(), "--shard", "0/0");
+        assertRefused("--shard must be I/N", yaml.toString(), "--shard", "two");
+        assertRefused("--start-at must be a UTC instant", yaml.toString(), "--start-at", "noon");
+        Path started = dir.resolve("started.yaml");
+        Files.writeString(started, scenario(1, "").replace("    url: http://127.0.0.1:1", "    start: builtin:hello"));
+        assertRefused("frameworks in a sharded run are reached, not started", started.toString(), "--shard", "0/2");
+    }
+
+    private static void assertRefused(String reason, String... args) {
+        CliTest.Outcome o = CliTest.run(args);
+        assertEquals(ExitCodes.INVALID, o.code(), o.err());
+        assertTrue(o.err().contains(reason), "'" + reason + "' in: " + o.err());
+        assertEquals(1, o.err().strip().lines().count(), "one line: " + o.err());
+    }
+
+    private static Map<String, Object> run(Map<String, Object> results) {
+        return ResultsTree.list(ResultsTree.list(ResultsTree.list(ResultsTree.list(results.get("benchmarks")).get(0)
+                .get("frameworks")).get(0).get("levels")).get(0).get("runs")).get(0);
+    }
+}
