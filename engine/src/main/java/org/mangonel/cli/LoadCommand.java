@@ -19,6 +19,7 @@ import org.mangonel.scenario.Framework;
 import org.mangonel.scenario.HttpWorkload;
 import org.mangonel.scenario.Rate;
 import org.mangonel.scenario.Share;
+import org.mangonel.scenario.Threshold;
 import org.mangonel.scenario.UrlSpec;
 import org.mangonel.stats.ErrorKind;
 import org.mangonel.stats.LatencySummary;
@@ -95,6 +96,11 @@ final class LoadCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "No progress lines.")
     boolean quiet;
 
+    @Option(names = "--threshold", paramLabel = "CONDITION",
+            description = "Fail (exit 4) unless this holds, e.g. 'p99<50ms', 'mean<10ms', 'rps>10000', 'errors<0.1%'"
+                    + " (repeatable).")
+    List<String> thresholds;
+
     LoadCommand(PrintStream out, PrintStream err) {
         this.out = out;
         this.err = err;
@@ -108,6 +114,7 @@ final class LoadCommand implements Callable<Integer> {
         Duration perRequest;
         Rate schedule;
         List<UrlSpec.Header> extra = new ArrayList<>();
+        List<Threshold> conditions = new ArrayList<>();
         try {
             uri = URI.create(url);
             if (uri.getScheme() == null || !List.of("http", "https").contains(uri.getScheme().toLowerCase(Locale.ROOT))
@@ -130,6 +137,12 @@ final class LoadCommand implements Callable<Integer> {
                     throw new IllegalArgumentException("header must be 'Name: value', found '" + h + "'");
                 }
                 extra.add(new UrlSpec.Header(h.substring(0, colon).trim(), h.substring(colon + 1).trim()));
+            }
+            for (String t : thresholds == null ? List.<String>of() : thresholds) {
+                conditions.add(Threshold.parse(t));
+                if (conditions.get(conditions.size() - 1).metric().equals("lost")) {
+                    throw new IllegalArgumentException("'lost' is for chat benchmarks");
+                }
             }
         } catch (IllegalArgumentException e) {
             err.println("engine load: " + e.getMessage());
@@ -164,7 +177,43 @@ final class LoadCommand implements Callable<Integer> {
         LoadResult result = HttpProtocol.loadRun(spec).execute(warm.toNanos(), measure.toNanos(), 10_000_000_000L, progress,
                 () -> { });
         print(result);
-        return result.stats().requests() > 0 ? ExitCodes.OK : ExitCodes.RUN_FAILED;
+        if (result.stats().requests() == 0) {
+            err.println("engine load: nothing succeeded" + errorsText(result.stats()));
+            return ExitCodes.RUN_FAILED;
+        }
+        boolean passed = true;
+        for (Threshold t : conditions) {
+            double actual = actual(t, result.stats());
+            boolean holds = t.holds(actual);
+            passed &= holds;
+            out.printf(Locale.ROOT, "threshold %s: %s (was %.3f%s)%n", t, holds ? "passed" : "FAILED", actual,
+                    t.unit().equals("/s") ? "/s" : t.unit());
+        }
+        return passed ? ExitCodes.OK : ExitCodes.THRESHOLD_CROSSED;
+    }
+
+    private static double actual(Threshold t, RunStats s) {
+        LatencySummary l = s.latency();
+        return switch (t.metric()) {
+            case "mean" -> l.meanMs();
+            case "p50" -> l.p50Ms();
+            case "p90" -> l.p90Ms();
+            case "p99" -> l.p99Ms();
+            case "p999" -> l.p999Ms();
+            case "max" -> l.maxMs();
+            case "rps" -> s.rate();
+            default -> s.requests() + s.errorTotal() == 0 ? 0 : 100.0 * s.errorTotal() / (s.requests() + s.errorTotal());
+        };
+    }
+
+    private static String errorsText(RunStats s) {
+        StringBuilder out = new StringBuilder();
+        for (ErrorKind kind : ErrorKind.values()) {
+            if (s.errors(kind) > 0) {
+                out.append(out.length() == 0 ? ": " : ", ").append(s.errors(kind)).append(' ').append(kind.key());
+            }
+        }
+        return out.toString();
     }
 
     private void print(LoadResult result) {

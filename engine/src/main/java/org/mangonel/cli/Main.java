@@ -28,6 +28,7 @@ public final class Main {
         cli.addSubcommand("serve", new ServeCommand(out, err));
         cli.addSubcommand("load", new LoadCommand(out, err));
         cli.addSubcommand("merge", new MergeCommand(out, err));
+        cli.addSubcommand("compare", new CompareCommand(out, err));
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         cli.setCaseInsensitiveEnumValuesAllowed(true);

@@ -9,7 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.mangonel.results.AtomicFiles;
+import org.mangonel.report.CsvExport;
 import org.mangonel.report.ReportRenderer;
+import org.mangonel.results.ResultsFile;
+import org.mangonel.results.ResultsJson;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -37,6 +40,11 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Write the pages here (default: the results file's folder).")
     Path outDir;
 
+    @Option(names = "--format", split = ",", paramLabel = "FORMAT",
+            description = "What to write: pages (report.md and report.html, the default) and/or csv (results.csv, one"
+                    + " row per run: benchmark, framework, level, repetition, rps, errors by kind, latency percentiles).")
+    List<String> formats;
+
     ReportCommand(PrintStream out, PrintStream err) {
         this.out = out;
         this.err = err;
@@ -44,9 +52,18 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        List<String> asked = formats == null ? List.of("pages") : formats;
+        for (String f : asked) {
+            if (!List.of("pages", "md", "html", "csv").contains(f)) {
+                err.println("engine report: --format is pages or csv (or both: pages,csv), found '" + f + "'");
+                return ExitCodes.INVALID;
+            }
+        }
         Map<String, Object> tree;
+        ResultsFile file;
         try {
-            tree = ReportRenderer.readResults(results);
+            file = ResultsJson.read(results);
+            tree = ResultsJson.tree(file);
         } catch (IOException e) {
             err.println("engine report: cannot read " + results + ": " + e.getMessage());
             return ExitCodes.INVALID;
@@ -57,6 +74,14 @@ final class ReportCommand implements Callable<Integer> {
         Path dir = outDir != null ? outDir : results.toAbsolutePath().getParent();
         try {
             Files.createDirectories(dir);
+            if (asked.contains("csv")) {
+                Path csv = dir.resolve("results.csv");
+                AtomicFiles.write(csv, CsvExport.of(file));
+                out.println("wrote " + csv);
+            }
+            if (!asked.contains("pages") && !asked.contains("md") && !asked.contains("html")) {
+                return ExitCodes.OK;
+            }
             if (templates != null && !templates.isEmpty()) {
                 for (Path t : templates) {
                     if (!Files.isRegularFile(t)) {

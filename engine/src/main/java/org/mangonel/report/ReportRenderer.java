@@ -80,11 +80,17 @@ public final class ReportRenderer {
         return renderDefaults(ResultsJson.tree(results), dir);
     }
 
-    /** Renders one template with the results tree as its data model. */
+    /** Renders one template with the results tree as its data model ({@code results}). */
     public String render(String templateName, Map<String, Object> results) throws IOException, TemplateException {
+        return renderModel(templateName, Map.of("results", results));
+    }
+
+    /** Renders one template with these top-level variables (and the formatting functions). */
+    public String renderModel(String templateName, Map<String, Object> variables) throws IOException,
+            TemplateException {
         Template template = config.getTemplate(templateName);
         Map<String, Object> model = new HashMap<>(Formats.functions());
-        model.put("results", results);
+        model.putAll(variables);
         StringWriter out = new StringWriter();
         template.process(model, out);
         return out.toString();

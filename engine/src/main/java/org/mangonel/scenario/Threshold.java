@@ -36,11 +36,24 @@ public record Threshold(String metric, String op, double value) {
      */
     public static Threshold parse(String text) {
         java.util.regex.Matcher m = java.util.regex.Pattern.compile(
-                "\\s*([a-z0-9]+)\\s*(<=|>=|<|>|=)\\s*(\\d+(?:\\.\\d+)?(?:E-?\\d+)?)\\s*(ms|%|/s)?\\s*").matcher(text);
-        if (!m.matches()) {
-            throw new IllegalArgumentException("not a threshold: '" + text + "'");
+                "\\s*([a-z0-9]+)\\s*(<=|>=|<|>|=)\\s*(\\d+(?:\\.\\d+)?(?:E-?\\d+)?)\\s*(us|µs|ms|s|%|/s)?\\s*")
+                .matcher(text);
+        if (!m.matches() || !METRICS.contains(m.group(1))) {
+            throw new IllegalArgumentException("a threshold is METRIC OP VALUE, e.g. 'p99<50ms', 'rps>10000' or"
+                    + " 'errors<0.1%' (metrics: " + String.join(", ", METRICS) + "); found '" + text + "'");
         }
-        return new Threshold(m.group(1), m.group(2), Double.parseDouble(m.group(3)));
+        double value = Double.parseDouble(m.group(3));
+        String unit = m.group(4) == null ? "" : m.group(4);
+        boolean latency = !List.of("rps", "errors", "lost").contains(m.group(1));
+        if (latency) {
+            if (unit.isEmpty() || unit.equals("%") || unit.equals("/s")) {
+                throw new IllegalArgumentException("'" + text + "': a latency needs its unit (us, ms or s)");
+            }
+            value *= unit.equals("s") ? 1000 : unit.equals("ms") ? 1 : 0.001;
+        } else if (m.group(1).equals("errors") && !unit.equals("%")) {
+            throw new IllegalArgumentException("'" + text + "': errors are a share, in percent (e.g. errors<0.1%)");
+        }
+        return new Threshold(m.group(1), m.group(2), value);
     }
 
     /** Whether {@code actual} (in the metric's unit) meets this threshold. */

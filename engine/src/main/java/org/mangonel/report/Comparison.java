@@ -1,0 +1,184 @@
+package org.mangonel.report;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.mangonel.results.BenchmarkResult;
+import org.mangonel.results.FrameworkResult;
+import org.mangonel.results.Level;
+import org.mangonel.results.ResultsFile;
+import org.mangonel.results.Summary;
+
+/**
+ * Two runs side by side: for each benchmark, framework and level both measured, the published
+ * figures of A and B, the change in percent and a verdict. A change is <em>within noise</em> when
+ * it is no larger than the spread of either run's repetitions (max − min, relative to the figure),
+ * or than 5% when a run has a single repetition; otherwise it is better or worse (more
+ * throughput, less latency, fewer errors is better). Stateless.
+ */
+public final class Comparison {
+    /** The smallest change that counts when a side has only one repetition: 5%. */
+    static final double SINGLE_RUN_NOISE = 0.05;
+
+    private Comparison() {
+    }
+
+    /** One figure of one level on both sides. */
+    public record Row(String metric, String unit, double a, double b, double changePct, double noisePct,
+                      String verdict, boolean higherIsBetter) {
+    }
+
+    /**
+     * The comparison as the compare templates see it.
+     *
+     * @param regressionPct with {@code --fail-on-regression PCT}: the limit, else null
+     */
+    public static Map<String, Object> of(ResultsFile a, String aName, ResultsFile b, String bName,
+                                         Double regressionPct) {
+        List<Object> levels = new ArrayList<>();
+        int worse = 0;
+        int better = 0;
+        int within = 0;
+        List<String> regressions = new ArrayList<>();
+        for (BenchmarkResult ba : a.benchmarks()) {
+            BenchmarkResult bb = b.benchmarks().stream().filter(x -> x.name().equals(ba.name())).findFirst()
+                    .orElse(null);
+            if (bb == null) {
+                continue;
+            }
+            for (FrameworkResult fa : ba.frameworks()) {
+                FrameworkResult fb = bb.frameworks().stream().filter(x -> x.name().equals(fa.name())).findFirst()
+                        .orElse(null);
+                if (fb == null) {
+                    continue;
+                }
+                for (Level la : fa.levels()) {
+                    Level lb = fb.levels().stream().filter(x -> sameLevel(x, la)).findFirst().orElse(null);
+                    if (lb == null || la.summary() == null || lb.summary() == null) {
+                        continue;
+                    }
+                    List<Row> rows = rows(la.summary(), lb.summary());
+                    for (Row r : rows) {
+                        switch (r.verdict()) {
+                            case "worse" -> {
+                                worse++;
+                                if (regressionPct != null && Math.abs(r.changePct()) > regressionPct) {
+                                    regressions.add(String.format(Locale.ROOT, "%s · %s · %s: %s %+.1f%%", ba.name(),
+                                            fa.title(), Thresholds.levelName(ba, la), r.metric(), r.changePct()));
+                                }
+                            }
+                            case "better" -> better++;
+                            default -> within++;
+                        }
+                    }
+                    Map<String, Object> level = new LinkedHashMap<>();
+                    level.put("benchmark", ba.name());
+                    level.put("benchmark_title", ba.title());
+                    level.put("framework", fa.title());
+                    level.put("level", Thresholds.levelName(ba, la));
+                    level.put("success_unit", ba.successUnit());
+                    level.put("rows", rows.stream().map(Comparison::row).toList());
+                    level.put("a_histogram", la.summary().histogram());
+                    level.put("b_histogram", lb.summary().histogram());
+                    levels.add(level);
+                }
+            }
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("a", side(a, aName));
+        out.put("b", side(b, bName));
+        out.put("levels", levels);
+        out.put("worse", worse);
+        out.put("better", better);
+        out.put("within_noise", within);
+        out.put("regression_pct", regressionPct);
+        out.put("regressions", regressions);
+        return out;
+    }
+
+    private static boolean sameLevel(Level x, Level y) {
+        String rx = x.rate() == null ? "" : x.rate().label();
+        String ry = y.rate() == null ? "" : y.rate().label();
+        return x.concurrency() == y.concurrency() && rx.equals(ry);
+    }
+
+    private static Map<String, Object> side(ResultsFile r, String name) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("name", name);
+        out.put("scenario", r.scenario().title());
+        out.put("file", r.scenario().file());
+        out.put("sha256", r.scenario().sha256());
+        out.put("started_at", r.startedAt());
+        out.put("command", r.command());
+        out.put("schema", r.schema());
+        return out;
+    }
+
+    private static Map<String, Object> row(Row r) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("metric", r.metric());
+        out.put("unit", r.unit());
+        out.put("a", r.a());
+        out.put("b", r.b());
+        out.put("change_pct", Math.round(r.changePct() * 10) / 10.0);
+        out.put("noise_pct", Math.round(r.noisePct() * 10) / 10.0);
+        out.put("verdict", r.verdict());
+        return out;
+    }
+
+    /** Throughput, p50, p99 and the error share of two summaries. */
+    static List<Row> rows(Summary a, Summary b) {
+        List<Row> rows = new ArrayList<>();
+        rows.add(row("throughput", "/s", a.rps(), b.rps(), true, noise(a, b, true)));
+        rows.add(row("p50", "ms", a.latencyMs().p50(), b.latencyMs().p50(), false, noise(a, b, false)));
+        rows.add(row("p99", "ms", a.latencyMs().p99(), b.latencyMs().p99(), false, noise(a, b, false)));
+        rows.add(row("errors", "%", errorPct(a), errorPct(b), false, -1));
+        return rows;
+    }
+
+    private static double errorPct(Summary s) {
+        long all = s.requests() + s.errorTotal();
+        return all == 0 ? 0 : 100.0 * s.errorTotal() / all;
+    }
+
+    /** The relative noise band: the larger relative spread of the two sides, or 5% for a single run. */
+    private static double noise(Summary a, Summary b, boolean throughput) {
+        return Math.max(spread(a, throughput), spread(b, throughput));
+    }
+
+    private static double spread(Summary s, boolean throughput) {
+        Summary.Spread sp = s.spread();
+        if (s.of() < 2 || sp == null) {
+            return SINGLE_RUN_NOISE;
+        }
+        if (throughput) {
+            return s.rps() == 0 ? SINGLE_RUN_NOISE : (sp.rpsMax() - sp.rpsMin()) / s.rps();
+        }
+        if (sp.p99Min() == null || sp.p99Max() == null || s.latencyMs().p99() == 0) {
+            return SINGLE_RUN_NOISE;
+        }
+        return (sp.p99Max() - sp.p99Min()) / s.latencyMs().p99();
+    }
+
+    /**
+     * @param noise the relative noise band; negative for the error share, judged in points: a
+     *              change under 0.1 point (or to and from zero) is within noise
+     */
+    private static Row row(String metric, String unit, double a, double b, boolean higherIsBetter, double noise) {
+        double change = a == 0 ? (b == 0 ? 0 : 100) : 100 * (b - a) / a;
+        String verdict;
+        if (noise < 0) {
+            verdict = Math.abs(b - a) < 0.1 ? "within noise" : b < a ? "better" : "worse";
+            noise = 0.1;
+        } else if (Math.abs(change) <= 100 * noise) {
+            verdict = "within noise";
+            noise = 100 * noise;
+        } else {
+            verdict = (change > 0) == higherIsBetter ? "better" : "worse";
+            noise = 100 * noise;
+        }
+        return new Row(metric, unit, a, b, change, noise, verdict, higherIsBetter);
+    }
+}

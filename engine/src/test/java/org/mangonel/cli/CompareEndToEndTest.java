@@ -1,0 +1,105 @@
+package org.mangonel.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mangonel.fixtures.RateLimitedServer;
+
+/**
+ * Comparing runs, exporting them and failing a CI job: two runs of one scenario against servers
+ * whose throughput is fixed exactly (2,000/s, then 500/s: a 75% drop, far past any noise), a
+ * run compared with itself, the CSV export of a run, and {@code engine load --threshold}.
+ */
+class CompareEndToEndTest {
+    private static Path run(Path dir, String name, int perSecond) throws Exception {
+        try (RateLimitedServer server = new RateLimitedServer(perSecond)) {
+            Path scenario = dir.resolve(name + ".yaml");
+            Files.writeString(scenario, String.join("\n",
+                    "name: compare",
+                    "duration: 1s",
+                    "warmup: 200ms",
+                    "concurrency: [4]",
+                    "repetitions: 2",
+                    "threads: 1",
+                    "frameworks:",
+                    "  - name: limited",
+                    "    url: http://127.0.0.1:" + server.port(),
+                    "benchmarks:",
+                    "  - name: hello",
+                    "    urls: [/]",
+                    ""));
+            Path out = dir.resolve(name);
+            CliTest.Outcome o = CliTest.run(scenario.toString(), "--out", out.toString());
+            assertEquals(0, o.code(), o.err());
+            return out.resolve("results.json");
+        }
+    }
+
+    @Test
+    void aSlowerServerIsWorseAndFailsTheJobWhileARunAgainstItselfIsWithinNoise(@TempDir Path dir) throws Exception {
+        Path fast = run(dir, "fast", 2000);
+        Path slow = run(dir, "slow", 500);
+
+        CliTest.Outcome same = CliTest.run("compare", fast.toString(), fast.toString(), "--out",
+                dir.resolve("same").toString(), "--fail-on-regression", "0");
+        assertEquals(0, same.code(), same.out() + same.err());
+        assertTrue(same.out().contains("0 worse, 0 better"), same.out());
+
+        CliTest.Outcome worse = CliTest.run("compare", fast.toString(), slow.toString(), "--out",
+                dir.resolve("worse").toString(), "--fail-on-regression", "10");
+        assertEquals(4, worse.code(), worse.out() + worse.err());
+        assertTrue(worse.out().contains("throughput"), worse.out());
+        String md = Files.readString(dir.resolve("worse/compare.md"));
+        assertTrue(md.matches("(?s).*throughput[^\\n]*worse.*"), md);
+
+        CliTest.Outcome lenient = CliTest.run("compare", fast.toString(), slow.toString(), "--out",
+                dir.resolve("lenient").toString());
+        assertEquals(0, lenient.code(), "without --fail-on-regression a comparison only reports");
+
+        CliTest.Outcome missing = CliTest.run("compare", fast.toString(), dir.resolve("nope.json").toString());
+        assertEquals(2, missing.code(), missing.err());
+
+        CliTest.Outcome csv = CliTest.run("report", slow.toString(), "--format", "csv", "--out",
+                dir.resolve("csv").toString());
+        assertEquals(0, csv.code(), csv.err());
+        List<String> lines = Files.readAllLines(dir.resolve("csv/results.csv"));
+        assertEquals(3, lines.size(), "a header and one line per repetition: " + lines);
+        assertTrue(lines.get(0).startsWith("benchmark,protocol,framework,concurrency"), lines.get(0));
+        List<String> header = List.of(lines.get(0).split(","));
+        double rps = Double.parseDouble(lines.get(1).split(",")[header.indexOf("rps")]);
+        assertTrue(rps > 250 && rps < 550, "the slow server answers at most 500/s: " + rps);
+    }
+
+    @Test
+    void engineLoadFailsOnACrossedThresholdAndOnNothingSucceeding() throws Exception {
+        try (RateLimitedServer server = new RateLimitedServer(500)) {
+            String url = "http://127.0.0.1:" + server.port() + "/";
+            CliTest.Outcome crossed = CliTest.run("load", url, "-c", "2", "-d", "1s", "--warmup", "0s", "-q",
+                    "--threshold", "rps>100000", "--threshold", "errors<1%");
+            assertEquals(4, crossed.code(), crossed.out() + crossed.err());
+            assertTrue(crossed.out().contains("threshold rps>100000/s: FAILED")
+                    || crossed.out().matches("(?s).*threshold rps.*FAILED.*"), crossed.out());
+            assertTrue(crossed.out().matches("(?s).*threshold errors.*passed.*"), crossed.out());
+
+            CliTest.Outcome held = CliTest.run("load", url, "-c", "2", "-d", "1s", "--warmup", "0s", "-q",
+                    "--threshold", "rps>10");
+            assertEquals(0, held.code(), held.out() + held.err());
+
+            CliTest.Outcome bad = CliTest.run("load", url, "--threshold", "p99 fast");
+            assertEquals(2, bad.code(), bad.err());
+        }
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            int closed = s.getLocalPort();
+            s.close();
+            CliTest.Outcome none = CliTest.run("load", "http://127.0.0.1:" + closed + "/", "-c", "1", "-d", "1s",
+                    "--warmup", "0s", "-q");
+            assertEquals(3, none.code(), none.out() + none.err());
+            assertTrue(none.err().contains("nothing succeeded"), none.err());
+        }
+    }
+}
