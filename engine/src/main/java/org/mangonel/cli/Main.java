@@ -29,6 +29,7 @@ public final class Main {
         cli.addSubcommand("load", new LoadCommand(out, err));
         cli.addSubcommand("merge", new MergeCommand(out, err));
         cli.addSubcommand("compare", new CompareCommand(out, err));
+        cli.addSubcommand("k8s", new K8sCommand(out, err));
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         cli.setCaseInsensitiveEnumValuesAllowed(true);
