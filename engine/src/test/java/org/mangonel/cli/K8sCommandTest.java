@@ -408,14 +408,15 @@ class K8sCommandTest {
                 case "/version" -> "{\"major\":\"1\",\"minor\":\"30\",\"gitVersion\":\"v1.30.0\"}";
                 case "/api" -> "{\"kind\":\"APIVersions\",\"versions\":[\"v1\"],\"serverAddressByClientCIDRs\":"
                         + "[{\"clientCIDR\":\"0.0.0.0/0\",\"serverAddress\":\"127.0.0.1\"}]}";
-                case "/apis" -> "{\"kind\":\"APIGroupList\",\"apiVersion\":\"v1\",\"groups\":[{\"name\":\"batch\","
-                        + "\"versions\":[{\"groupVersion\":\"batch/v1\",\"version\":\"v1\"}],"
-                        + "\"preferredVersion\":{\"groupVersion\":\"batch/v1\",\"version\":\"v1\"}}]}";
+                case "/apis" -> "{\"kind\":\"APIGroupList\",\"apiVersion\":\"v1\",\"groups\":[" + group("batch")
+                        + "," + group("apps") + "]}";
                 case "/api/v1" -> "{\"kind\":\"APIResourceList\",\"groupVersion\":\"v1\",\"resources\":["
                         + resource("configmaps", "ConfigMap") + "," + resource("persistentvolumeclaims",
-                        "PersistentVolumeClaim") + "]}";
+                        "PersistentVolumeClaim") + "," + resource("services", "Service") + "]}";
                 case "/apis/batch/v1" -> "{\"kind\":\"APIResourceList\",\"groupVersion\":\"batch/v1\",\"resources\":["
                         + resource("jobs", "Job") + "]}";
+                case "/apis/apps/v1" -> "{\"kind\":\"APIResourceList\",\"groupVersion\":\"apps/v1\",\"resources\":["
+                        + resource("deployments", "Deployment") + "]}";
                 default -> null;
             };
             byte[] bytes = (body != null ? body : "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\","
@@ -450,6 +451,11 @@ class K8sCommandTest {
         } finally {
             server.stop(0);
         }
+    }
+
+    static String group(String name) {
+        String version = "{\"groupVersion\":\"" + name + "/v1\",\"version\":\"v1\"}";
+        return "{\"name\":\"" + name + "\",\"versions\":[" + version + "],\"preferredVersion\":" + version + "}";
     }
 
     static String resource(String plural, String kind) {
@@ -513,6 +519,23 @@ class K8sCommandTest {
         for (int k = 0; k < strings.size(); k++) {
             assertEquals(strings.get(k), at(configMaps.get(texts.size()), "data", "k" + k), "string " + k);
         }
+    }
+
+    @Test
+    void theShippedExampleIsAcceptedAndItsServerManifestReads(@TempDir Path dir) throws Exception {
+        Path example = CliTest.REPO.resolve("deploy/kubernetes");
+        Outcome o = CliTest.run("k8s", example.resolve("remote-hello.yaml").toString(), "--shards", "2",
+                "--image", IMAGE);
+        assertEquals(0, o.code(), o.err());
+        assertFalse(o.err().contains("warning"), o.err());
+        String server = Files.readString(example.resolve("hello-server.yaml"));
+        List<Map<String, Object>> docs = documents(server);
+        assertEquals(List.of("Deployment", "Service"), docs.stream().map(d -> d.get("kind")).toList());
+        assertEquals(List.of("serve", "hello", "--port", "8080", "--host", "0.0.0.0"),
+                at(docs.get(0), "spec", "template", "spec", "containers", 0, "args"));
+        List<Object> items = at(kubectlDryRun(dir, server + o.out()), "items");
+        assertEquals(List.of("Deployment", "Service", "ConfigMap", "PersistentVolumeClaim", "Job", "Job"),
+                items.stream().map(i -> at(i, "kind")).toList());
     }
 
     @SuppressWarnings("unchecked")
