@@ -237,7 +237,7 @@ final class K8sCommand implements Callable<Integer> {
 
         warnAboutReach(frameworks);
         err.println("engine k8s: " + run + ": " + shards + " shard(s) of " + file + ", all starting at " + iso(start)
-                + " (in " + Duration.between(clock.instant(), start).toSeconds() + " s): kubectl apply before then");
+                + " (in " + Duration.between(now, start).toSeconds() + " s): kubectl apply before then");
         return ExitCodes.OK;
     }
 
