@@ -2,7 +2,6 @@ package org.mangonel.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -11,7 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.mangonel.report.Json;
+import org.mangonel.results.ResultsJson;
 
 /**
  * Waits until every shard of a sharded run has finished: {@code DIR/shard-0 .. shard-(N-1)} each
@@ -120,7 +119,7 @@ final class ShardWait {
         }
         Object tree;
         try {
-            tree = Json.parse(Files.readString(file, StandardCharsets.UTF_8));
+            tree = ResultsJson.tree(ResultsJson.read(file));
         } catch (IOException | IllegalArgumentException e) {
             // written atomically by the engine, so this is someone else's file, or a disk problem: say it, keep waiting
             return new ShardState(index, State.WAITING, "results.json cannot be read yet (" + e.getMessage() + ")");
