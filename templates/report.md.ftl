@@ -1,7 +1,7 @@
 <#--
   Mangonel's Markdown report. Data model:
     results  the results.json tree (see DESIGN.md: schema, scenario, environment, benchmarks, ...)
-    ms(x) num(x[, decimals]) bytes(x) pct(x) md(text)   formatting functions
+    ms(x) num(x[, decimals]) rate(x) bytes(x) pct(x) md(text)   formatting functions
   To change the page, copy this file into a folder and run with --templates FOLDER
   (or: engine report results.json --template FILE).
 -->
@@ -50,7 +50,7 @@ The client was <#if s.client_cpus_note??>meant to be pinned to CPU ${s.client_cp
 | Framework | Version | Started with |<#if pinned> CPUs |</#if> Status |
 |---|---|---|<#if pinned>---|</#if>---|
 <#list b.frameworks as f>
-| ${md(f.title)} | ${md(f.version!"–")} | <#if f.start??>`${f.start?replace("`", "'")}`<#else>already running at ${md(f.url)}</#if> |<#if pinned> ${f.cpus!"any"}<#if f.cpus_note??> (not pinned: ${md(f.cpus_note)})</#if> |</#if> ${f.status}<#if f.reason??>: ${md(f.reason)}</#if> |
+| ${md(f.title)} | ${md(f.version!"–")} | <#if f.start??>`${f.start?replace("`", "'")}`<#else>already running at ${md(f.url)}</#if> |<#if pinned> ${f.cpus!"any"}<#if f.cpus_note??> (not pinned: ${md(f.cpus_note)})</#if> |</#if> ${f.status?replace("_", " ")}<#if f.reason??>: ${md(f.reason)}</#if> |
 </#list>
 
 <#if b.capacity??>
@@ -61,7 +61,10 @@ Searched from ${num(cap.from)} to ${num(cap.to)} (${cap.vary?replace("_", " ")})
 
 | Framework | Capacity | At | p99 there | Probes |
 |---|---:|---:|---:|---|
-<#list b.frameworks?filter(f -> f.capacity??)?sort_by(["capacity", "achieved"])?reverse as f>
+<#assign capRows = []>
+<#list b.frameworks?filter(f -> f.capacity??) as f><#assign capRows = capRows + [{"f": f, "sustained": f.capacity.achieved!0}]></#list>
+<#list capRows?sort_by("sustained")?reverse as cr>
+<#assign f = cr.f>
 <#assign fc = f.capacity>
 | ${md(f.title)} | <#if fc.achieved??>**${num(fc.achieved)} ${b.success_unit}/s**<#else>none</#if> | <#if fc.load??>${num(fc.load)} ${fc.unit}<#else>–</#if> | <#if f.levels?size gt 0 && f.levels[0].summary??>${ms(f.levels[0].summary.latency_ms.p99)}<#else>–</#if> | <#list fc.probes as pr>${num(pr.load)}<#if pr.met> ✓<#else> ✗</#if><#sep>, </#list> — ${md(fc.reason!"")} |
 </#list>
@@ -102,10 +105,20 @@ Nothing was measured at this level.
 </#if>
 </#if>
 </#list>
-<#if s.repetitions gt 1>
-Spread of ${b.success_unit}/second over the runs: <#list rows as row>${md(row.f.title)} ${num(row.l.summary.spread.rps_min)}–${num(row.l.summary.spread.rps_max)} (CV ${row.l.summary.spread.rps_cv_pct}%)<#sep>; </#list>.
+<#assign spreadRows = rows?filter(row -> row.l.summary.of gt 1)>
+<#if spreadRows?size gt 0>
+Spread of ${b.success_unit}/second over the runs: <#list spreadRows as row>${md(row.f.title)} ${rate(row.l.summary.spread.rps_min)}–${rate(row.l.summary.spread.rps_max)} (CV ${row.l.summary.spread.rps_cv_pct}%<#if row.l.summary.of != s.repetitions>, ${row.l.summary.of} runs</#if>)<#sep>; </#list>.
 
 </#if>
+<#list rows?filter(row -> row.l.summary.of lt s.repetitions && !row.l.summary.partial) as row>
+> ${md(row.f.title)}: ${row.l.summary.of} of the ${s.repetitions} runs measured something; the row is chosen from those.
+
+</#list>
+<#if s.aggregate == "median" && rows?filter(row -> row.l.summary.of % 2 == 0)?size gt 0>
+With an even number of runs the median shown is the lower of the two middle runs (by ${b.success_unit}/second).
+
+</#if>
+<#if p.details??><@p.details rows/></#if>
 <#list rows as row>
 <#if row.l.summary.partial>
 > **Partial:** ${md(row.f.title)}'s figures come from a window cut short by an interruption.
@@ -125,12 +138,31 @@ Spread of ${b.success_unit}/second over the runs: <#list rows as row>${md(row.f.
 </#list>
 </#list>
 </#list>
+<#if b.thresholds?? && b.thresholds?size gt 0>
+<#assign checks = []>
+<#list b.frameworks as f><#list f.levels as l><#list l.thresholds![] as t><#assign checks = checks + [{"f": f, "l": l, "t": t}]></#list></#list></#list>
+### Thresholds
+
+<#assign failedChecks = checks?filter(x -> !x.t.passed)>
+<#if checks?size == 0>
+Declared (${b.thresholds?join(", ")}), but nothing was measured to check them against.
+<#else>
+**<#if failedChecks?size == 0>All ${checks?size} checks passed<#else>${failedChecks?size} of ${checks?size} checks failed</#if>**, each on the figure its table shows:
+
+| Framework | Level | Threshold | Measured | Result |
+|---|---|---|---:|---|
+<#list checks as x>
+| ${md(x.f.title)} | ${x.l.concurrency} ${b.level_unit}<#if x.l.concurrency != 1>s</#if><#if x.l.rate??> at ${x.l.rate.label}</#if> | `${x.t.threshold}` | ${num(x.t.actual, 3)} | <#if x.t.passed>passed<#else>**FAILED**</#if> |
+</#list>
+</#if>
+
+</#if>
 <#assign notOk = b.frameworks?filter(f -> f.status != "ok" && f.status != "interrupted")>
 <#if notOk?size gt 0>
 **Not measured:**
 
 <#list notOk as f>
-- **${md(f.title)}** ${f.status}: ${md(f.reason!"")}<#if f.log_tail??> — last lines of `${f.log!""}`:
+- **${md(f.title)}** ${f.status?replace("_", " ")}: ${md(f.reason!"")}<#if f.log_tail??> — last lines of `${f.log!""}`:
 
   ```
   ${f.log_tail?replace("\n", "\n  ")}
@@ -140,5 +172,6 @@ Spread of ${b.success_unit}/second over the runs: <#list rows as row>${md(row.f.
 </#list>
 </#if>
 </#list>
+
 ---
 Produced by Mangonel ${r.engine.version} from `results.json` (schema ${r.schema}); re-render with `engine report results.json`.

@@ -69,7 +69,7 @@ public final class Exchanges {
      */
     public void failAll(Worker worker, ErrorKind kind, long nowNs) {
         for (int i = 0; i < size; i++) {
-            worker.failed(kind, dueNs[(head + i) % depth], nowNs);
+            worker.failed(item[(head + i) % depth], kind, dueNs[(head + i) % depth], nowNs);
         }
         head = 0;
         size = 0;

@@ -136,6 +136,22 @@ public abstract class Worker implements EventLoop.Driver {
         recorder.intervalError(nowNs);
     }
 
+    /** A success of one part of the workload (see {@link Recorder#parts}). */
+    public final void succeeded(int part, long dueNs, long sentNs, long nowNs) {
+        if (records(dueNs, nowNs)) {
+            recorder.partSuccess(part, nowNs - dueNs);
+        }
+        succeeded(dueNs, sentNs, nowNs);
+    }
+
+    /** A failure of one part of the workload (see {@link Recorder#parts}). */
+    public final void failed(int part, ErrorKind kind, long dueNs, long nowNs) {
+        if (records(dueNs, nowNs)) {
+            recorder.partError(part);
+        }
+        failed(kind, dueNs, nowNs);
+    }
+
     /** A failure not tied to a request's due time (a connection of a chat client): counted while measuring. */
     public final void failedNow(ErrorKind kind, long nowNs) {
         if (measuring(nowNs)) {

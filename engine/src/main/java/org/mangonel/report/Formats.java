@@ -25,6 +25,7 @@ final class Formats {
         Map<String, Object> f = new HashMap<>();
         f.put("ms", method(args -> latency(number(args, 0))));
         f.put("num", method(args -> grouped(number(args, 0), args.size() > 1 ? (int) number(args, 1) : 0)));
+        f.put("rate", method(args -> rate(number(args, 0))));
         f.put("bytes", method(args -> bytes(number(args, 0))));
         f.put("pct", method(args -> percent(number(args, 0))));
         f.put("md", method(args -> markdownCell(text(args, 0))));
@@ -63,6 +64,15 @@ final class Formats {
             return "–";
         }
         return String.format(Locale.US, "%,." + Math.max(0, Math.min(decimals, 6)) + "f", v);
+    }
+
+    /**
+     * A throughput with the precision run-to-run noise supports (a few percent): whole numbers
+     * from 100 up (107,797, not 107,797.1), one decimal from 10, two below.
+     */
+    static String rate(double v) {
+        double abs = Math.abs(v);
+        return grouped(v, abs >= 100 || abs == 0 ? 0 : abs >= 10 ? 1 : 2);
     }
 
     static String bytes(double v) {

@@ -18,7 +18,8 @@ import org.mangonel.stats.Recorder;
  * A level's summary from its runs as the results file holds them (so a merge or a re-render
  * computes exactly what the run did). Best: the run with the most successes per second. Median:
  * the run in the middle by successes per second; with an even count, the lower of the two middle
- * runs (the page says so). Mean: counts and rates averaged, latency from all runs' samples merged.
+ * runs (the page says so). Mean: counts and rates averaged, latency from all runs' samples merged,
+ * the protocol's own figures (chat's messages, HTTP's per-URL figures) averaged key by key.
  * Stateless.
  */
 public final class Summaries {
@@ -72,7 +73,43 @@ public final class Summaries {
                 Math.round(avg(ok, Run::bytesReceived)), Math.round(avg(ok, Run::bytesSent)),
                 Math.round(avg(ok, Run::connectionsOpened)), Results.latency(LatencySummary.of(all)),
                 first.latencyUncorrectedMs(), first.openModel(), first.tls(), HistogramCodec.encode(all),
-                meanServer(ok), meanClient(ok), spread, saturated, new LinkedHashMap<>(first.extra()));
+                meanServer(ok), meanClient(ok), spread, saturated, meanExtra(ok.stream().map(Run::extra).toList()));
+    }
+
+    /**
+     * A protocol's own figures averaged over the runs, key by key at every depth (lists element by
+     * element): numbers averaged (whole numbers rounded), anything else taken from the first run.
+     */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> meanExtra(List<Map<String, Object>> extras) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (Map.Entry<String, Object> e : extras.get(0).entrySet()) {
+            List<Object> values = extras.stream().map(m -> m.get(e.getKey())).toList();
+            out.put(e.getKey(), meanValue(values));
+        }
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Object meanValue(List<Object> values) {
+        Object first = values.get(0);
+        if (first instanceof Number && values.stream().allMatch(Number.class::isInstance)) {
+            double mean = values.stream().mapToDouble(v -> ((Number) v).doubleValue()).average().orElse(0);
+            return values.stream().allMatch(v -> v instanceof Long || v instanceof Integer)
+                    ? (Object) Math.round(mean) : (Object) (Math.round(mean * 1000) / 1000.0);
+        }
+        if (first instanceof Map<?, ?> && values.stream().allMatch(Map.class::isInstance)) {
+            return meanExtra(values.stream().map(v -> (Map<String, Object>) v).toList());
+        }
+        if (first instanceof List<?> l && values.stream().allMatch(v -> v instanceof List<?> o && o.size() == l.size())) {
+            List<Object> out = new ArrayList<>();
+            for (int i = 0; i < l.size(); i++) {
+                int at = i;
+                out.add(meanValue(values.stream().map(v -> ((List<?>) v).get(at)).map(v -> (Object) v).toList()));
+            }
+            return out;
+        }
+        return first;
     }
 
     private interface Value {

@@ -15,7 +15,7 @@ import java.util.Map;
  * @param of               how many repetitions it was chosen from
  * @param partial          only an interrupted window measured anything
  * @param chosenRepetition the repetition shown (best, median), or null (mean; or the median of
- *                         an even count, which is the mean of the middle two)
+ *                         an even count: the lower of the two middle runs, as the page says)
  */
 @JsonPropertyOrder({"method", "of", "partial", "chosen_repetition", "requests", "errors", "status_codes",
     "duration_s", "rps", "bytes_received", "bytes_sent", "connections_opened", "latency_ms",

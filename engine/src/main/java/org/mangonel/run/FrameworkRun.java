@@ -228,7 +228,7 @@ final class FrameworkRun {
     /** A framework that was never reached because the run was interrupted before it. */
     static FrameworkResult notRun(Framework fw) {
         return new FrameworkResult(fw.name(), fw.title(), null, Results.startText(fw), fw.url(), fw.cpus(), null,
-                FrameworkStatus.NOT_RUN, "not run: the run was interrupted before it", null, null, List.of(), null);
+                FrameworkStatus.NOT_RUN, "the run was interrupted before it", null, null, List.of(), null);
     }
 
     private void appendLog(String line) {

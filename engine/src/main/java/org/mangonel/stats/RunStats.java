@@ -18,14 +18,31 @@ public final class RunStats {
     private final Tally tally;
     private final List<Series.Interval> series;
     private final long durationNs;
+    private final List<Part> parts;
 
     private RunStats(Histogram corrected, Histogram uncorrected, Tally tally, List<Series.Interval> series,
-                     long durationNs) {
+                     long durationNs, List<Part> parts) {
+        this.parts = List.copyOf(parts);
         this.corrected = corrected;
         this.uncorrected = uncorrected;
         this.tally = tally;
         this.series = List.copyOf(series);
         this.durationNs = durationNs;
+    }
+
+    /**
+     * One part of the workload's figures (an HTTP mix's URL): its successes, their latencies from
+     * the due time (two significant digits), and its failures.
+     */
+    public record Part(Histogram latency, long errors) {
+        public long successes() {
+            return latency.getTotalCount();
+        }
+    }
+
+    /** The workload's parts, in the workload's order; empty when it has one part (or keeps none). */
+    public List<Part> parts() {
+        return parts;
     }
 
     /** The window second by second (warm-up included, negative seconds); empty when not recorded. */
@@ -138,17 +155,32 @@ public final class RunStats {
         private final Histogram uncorrected = Recorder.newHistogram();
         private final Tally tally;
         private final List<Series.Interval> series = new ArrayList<>();
+        private final List<Part> parts = new ArrayList<>();
 
         /** @param protocolCounters how many counters the protocol keeps */
         public Builder(int protocolCounters) {
             tally = new Tally(protocolCounters);
         }
 
-        void add(Histogram c, Histogram u, Tally t, Series s) {
+        void add(Histogram c, Histogram u, Tally t, Series s, Recorder.Part[] loopParts) {
             corrected.add(c);
             uncorrected.add(u);
             tally.add(t);
             s.addTo(series);
+            for (int i = 0; i < loopParts.length; i++) {
+                part(i, loopParts[i].latency, loopParts[i].errors);
+            }
+        }
+
+        /** Adds to part {@code i} (e.g. read back from a results file, or another shard's). */
+        public Builder part(int i, Histogram latency, long errors) {
+            while (parts.size() <= i) {
+                parts.add(new Part(new Histogram(Recorder.HIGHEST_TRACKABLE_US, 2), 0));
+            }
+            Part have = parts.get(i);
+            have.latency().add(latency);
+            parts.set(i, new Part(have.latency(), have.errors() + errors));
+            return this;
         }
 
         /**
@@ -161,6 +193,9 @@ public final class RunStats {
             tally.add(s.tally);
             for (Series.Interval i : s.series) {
                 addInterval(i.t(), i.histogram(), i.errorCount());
+            }
+            for (int i = 0; i < s.parts.size(); i++) {
+                part(i, s.parts.get(i).latency(), s.parts.get(i).errors());
             }
             return this;
         }
@@ -185,7 +220,7 @@ public final class RunStats {
         }
 
         public RunStats build(long durationNs) {
-            return new RunStats(corrected, uncorrected, tally.copy(), series, durationNs);
+            return new RunStats(corrected, uncorrected, tally.copy(), series, durationNs, parts);
         }
     }
 }

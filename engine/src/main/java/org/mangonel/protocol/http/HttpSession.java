@@ -65,6 +65,9 @@ final class HttpSession implements PacedSession, Connection.Handler {
         }
         this.pacer = new Pacer(worker, number);
         this.flight = new Exchanges(spec.pipeline());
+        if (mix.size() > 1) {
+            worker.recorder().parts(mix.size()); // figures per URL of the mix
+        }
     }
 
     @Override
@@ -170,11 +173,11 @@ final class HttpSession implements PacedSession, Connection.Handler {
             worker.recorder().status(status);
         }
         if (!mix.accepts(url, status)) {
-            worker.failed(ErrorKind.STATUS, dueNs, nowNs);
+            worker.failed(url, ErrorKind.STATUS, dueNs, nowNs);
         } else if (!decoder.bodyMatched() || !mix.acceptsLength(url, decoder.bodyBytes())) {
-            worker.failed(ErrorKind.BODY, dueNs, nowNs);
+            worker.failed(url, ErrorKind.BODY, dueNs, nowNs);
         } else {
-            worker.succeeded(dueNs, sentNs, nowNs);
+            worker.succeeded(url, dueNs, sentNs, nowNs);
         }
         redial.succeeded();
         if (!decoder.keepAlive() || !spec.keepalive()) {
