@@ -1,6 +1,6 @@
 <#--
   Mangonel's Markdown report. Data model:
-    results  the results.json tree (see DESIGN.md: schema, scenario, environment, benchmarks, ...)
+    results  the results.json tree (see docs/DESIGN.md: schema, scenario, environment, benchmarks, ...)
     ms(x) num(x[, decimals]) rate(x) bytes(x) pct(x) md(text)   formatting functions
   To change the page, copy this file into a folder and run with --templates FOLDER
   (or: engine report results.json --template FILE).
