@@ -168,9 +168,14 @@ final class LoadCommand implements Callable<Integer> {
                 5_000_000_000L,
                 HttpWorkload.Limits.DEFAULTS.maxHeaderBytes(), HttpWorkload.Limits.DEFAULTS.maxBodyBytes(), pipeline,
                 schedule, Share.ALL);
-        out.printf("Running %s load @ %s (after %s of warm-up)%n  %d thread(s), %d connection(s), %s%s%n", duration,
-                url, warmup, threads, connections, schedule == null ? "closed model" : "open model at " + schedule.label(),
-                pipeline > 1 ? ", pipeline " + pipeline : "");
+        // Concatenated, not printf: a Formatter for a locale other than en_US loads the locale's
+        // number symbols first (about 10 ms before the first request); the figures after the run
+        // still use printf.
+        String nl = System.lineSeparator();
+        out.print("Running " + duration + " load @ " + url + " (after " + warmup + " of warm-up)" + nl + "  " + threads
+                + " thread(s), " + connections + " connection(s), "
+                + (schedule == null ? "closed model" : "open model at " + schedule.label())
+                + (pipeline > 1 ? ", pipeline " + pipeline : "") + nl);
         ProgressListener progress = quiet ? ProgressListener.NONE
                 : (elapsedNs, totalNs, measuring, perSecond, errors, p99Us) -> err.printf(Locale.ROOT,
                 "  %4.1fs  %,.0f req/s  %,d errors  p99 %.3fms%n", elapsedNs / 1e9, perSecond, errors, p99Us / 1000.0);
