@@ -82,6 +82,15 @@ class CliTest {
     }
 
     @Test
+    void aSubcommandAloneKeepsItsQualifiedUsage() {
+        // Main registers only the subcommand named first (start-up); its help must not change.
+        Outcome h = run("load", "--help");
+        assertEquals(0, h.code());
+        assertTrue(h.out().startsWith("Usage: engine load "), h.out());
+        assertEquals(2, run("load").code());
+    }
+
+    @Test
     void dryRunPrintsThePlan() {
         Outcome o = run(REPO.resolve("scenarios/hello.yaml").toString(), "--dry-run", "--repetitions", "2", "-c", "5,7");
         assertEquals(0, o.code(), o.err());
