@@ -17,9 +17,6 @@ import org.mangonel.stats.RunStats;
  * {@link #stop()}.
  */
 public final class LoadRun {
-    private static final com.sun.management.OperatingSystemMXBean OS =
-            ManagementFactory.getPlatformMXBean(com.sun.management.OperatingSystemMXBean.class);
-
     private final List<Worker> workers = new ArrayList<>();
     private final List<EventLoop> loops = new ArrayList<>();
     private final CountDownLatch ready;
@@ -144,13 +141,17 @@ public final class LoadRun {
         if (stopRequested) {
             stop();
         }
+        // Looked up only now, while the loops send: the first lookup loads the management classes
+        // and reads the cgroup files (about 15 ms) and would otherwise delay the first request.
+        com.sun.management.OperatingSystemMXBean os =
+                ManagementFactory.getPlatformMXBean(com.sun.management.OperatingSystemMXBean.class);
         long cpuAtMeasureStart = -1;
         long totalNs = warmupNs + durationNs;
         long nextReportNs = startNs + 1_000_000_000L;
         while (anyAlive(threads)) {
             long now = System.nanoTime();
             if (cpuAtMeasureStart < 0 && now >= window.measureStartNs()) {
-                cpuAtMeasureStart = OS.getProcessCpuTime();
+                cpuAtMeasureStart = os.getProcessCpuTime();
                 atMeasureStart.run();
             }
             if (now >= nextReportNs) {
@@ -165,7 +166,7 @@ public final class LoadRun {
             }
             joinUntil(threads, wakeNs);
         }
-        long cpuAtEnd = OS.getProcessCpuTime();
+        long cpuAtEnd = os.getProcessCpuTime();
         long endNs = Math.min(System.nanoTime(), window.measureEndNs());
         long cpuWindowNs = Math.max(1, Math.min(System.nanoTime(), window.endNs()) - window.measureStartNs());
 
