@@ -35,12 +35,15 @@ import org.mangonel.scenario.Source;
 import org.mangonel.scenario.Threshold;
 import org.mangonel.scenario.Workload;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.StreamReader;
+import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * Turns a scenario file into a {@link Scenario}, or a {@link ScenarioException} listing every
@@ -145,7 +148,10 @@ public final class ScenarioLoader {
         options.setCodePointLimit(MAX_FILE_BYTES);
         options.setAllowRecursiveKeys(false);
         try {
-            Node root = new Yaml(options).compose(new StringReader(text));
+            // What Yaml.compose does, without building a Yaml: its constructor and representer
+            // (java.beans introspection) are never used here and cost start-up (engine --dry-run).
+            Node root = new Composer(new ParserImpl(new StreamReader(new StringReader(text)), options), new Resolver(),
+                    options).getSingleNode();
             if (root == null || root.getTag().equals(Tag.NULL) && root instanceof ScalarNode s && s.getValue().isEmpty()) {
                 doc.fileError("is empty; a scenario needs at least 'frameworks' and 'benchmarks'");
                 return null;
