@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.mangonel.report.charts.ChartFunctions;
 
 /**
  * Number formatting for humans, offered to templates as functions:
@@ -29,6 +30,8 @@ final class Formats {
         f.put("bytes", method(args -> bytes(number(args, 0))));
         f.put("pct", method(args -> percent(number(args, 0))));
         f.put("md", method(args -> markdownCell(text(args, 0))));
+        // percentileChart, timeSeriesChart, curveChart, barChart (inline SVG), colorOf: one palette per page
+        f.putAll(ChartFunctions.functions());
         return f;
     }
 
