@@ -50,15 +50,31 @@ final class Plot {
 
     /** Horizontal grid lines at the y ticks, labelled on the left. */
     void gridY(Svg svg, Scale s) {
+        // a log axis in a short panel: label the decades only (if it has two), the 2s and 5s stay as grid lines
+        double spacing = Double.POSITIVE_INFINITY;
+        int decades = 0;
+        for (int i = 0; i < s.ticks.size(); i++) {
+            if (i > 0) {
+                spacing = Math.min(spacing, Math.abs(y(s, s.ticks.get(i).value()) - y(s, s.ticks.get(i - 1).value())));
+            }
+            decades += s.isLog() && isDecade(s.ticks.get(i).value()) ? 1 : 0;
+        }
+        boolean decadesOnly = s.isLog() && spacing < 18 && decades >= 2;
         double lastLabelY = Double.POSITIVE_INFINITY;
         for (Scale.Tick t : s.ticks) {
             double y = y(s, t.value());
-            svg.line(left, y, right(), y, t.minor() ? "#f0f1f3" : Svg.GRID, 1, null);
-            if (!t.label().isEmpty() && lastLabelY - y >= TICK_FONT + 2) {
+            boolean minor = t.minor() || decadesOnly && !isDecade(t.value());
+            svg.line(left, y, right(), y, minor ? "#f0f1f3" : Svg.GRID, 1, null);
+            if (!minor && !t.label().isEmpty() && lastLabelY - y >= TICK_FONT + 2) {
                 svg.text(left - 6, y + 3.8, Anchor.END, Text.AXIS, t.label());
                 lastLabelY = y;
             }
         }
+    }
+
+    private static boolean isDecade(double v) {
+        double l = Math.log10(v);
+        return v > 0 && Math.abs(l - Math.rint(l)) < 1e-9;
     }
 
     /** Vertical grid lines at the x ticks; labelled below when {@code labels}, thinned so none overlap. */

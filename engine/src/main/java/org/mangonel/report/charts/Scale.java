@@ -61,8 +61,20 @@ abstract class Scale {
         return linear(0, max, target, false);
     }
 
-    /** A linear scale covering [lo, hi] with about {@code target} ticks at 1, 2, 5 × 10ⁿ. */
+    /** A linear scale covering [lo, hi] with about {@code target} ticks at 1, 2, 5 × 10ⁿ, its ends on ticks. */
     static Scale linear(double lo, double hi, int target, boolean integerSteps) {
+        return linear(lo, hi, target, integerSteps, false);
+    }
+
+    /**
+     * A linear scale from exactly {@code lo} to {@code hi} (e.g. time: no empty seconds before or
+     * after the run), ticks only at the 1, 2, 5 × 10ⁿ steps inside.
+     */
+    static Scale tight(double lo, double hi, int target, boolean integerSteps) {
+        return linear(lo, hi, target, integerSteps, true);
+    }
+
+    private static Scale linear(double lo, double hi, int target, boolean integerSteps, boolean tight) {
         if (!Double.isFinite(lo)) {
             lo = 0;
         }
@@ -85,14 +97,18 @@ abstract class Scale {
         if (kHi <= kLo) {
             kHi = kLo + 1;
         }
+        if (tight) {
+            kLo = (long) Math.ceil(lo / s - 1e-9);
+            kHi = (long) Math.floor(hi / s + 1e-9);
+        }
         List<Tick> ticks = new ArrayList<>();
         int decimals = Math.max(0, -e);
         for (long k = kLo; k <= kHi; k++) {
             double v = k * s;
             ticks.add(new Tick(v, Fmt.grouped(v, decimals), false));
         }
-        double min = kLo * s;
-        double max = kHi * s;
+        double min = tight ? lo : kLo * s;
+        double max = tight ? hi : kHi * s;
         return new Scale(min, max, ticks) {
             @Override
             double raw(double v) {

@@ -74,7 +74,7 @@ public final class TimeSeriesChart {
         medians.sort(Double::compare);
         double median = medians.isEmpty() ? Double.NaN : medians.get(medians.size() / 2);
 
-        Scale x = Scale.linear(tMin, tMax + 1, 10, true);
+        Scale x = Scale.tight(tMin, tMax + 1, 10, true);
         Scale rate = Scale.linear(0, maxRate, 4, true);
         Scale errors = Scale.linear(0, maxErrors, 2, true);
         Scale latency = Scale.latency(maxLatency, median, minPositive, 4);

@@ -82,6 +82,21 @@ final class ChartSamples {
         return map("repetition", 1, "status", "ok", "series", series);
     }
 
+    /** A long run (5 s warm-up, 180 s measured) with a two-second stall: a p99 two orders above its median. */
+    static Map<String, Object> longRun() {
+        Random r = new Random(11);
+        List<Object> series = new ArrayList<>();
+        for (int t = -5; t < 180; t++) {
+            boolean stall = t == 95 || t == 96;
+            double rate = stall ? 3_100 : 21_000 * (1 + 0.03 * r.nextGaussian());
+            double p50 = stall ? 180 : 2.9 * (1 + 0.05 * r.nextGaussian());
+            double p99 = stall ? 950 : p50 * (3 + 0.4 * r.nextGaussian());
+            series.add(map("t", t, "warmup", t < 0, "rate", Math.round(rate), "errors", 0,
+                    "p50", round(p50), "p99", round(p99), "max", round(p99 * 2)));
+        }
+        return map("repetition", 2, "status", "ok", "series", series);
+    }
+
     /** Concurrency levels per framework: throughput saturates, latency climbs (a knee), plus a capacity search. */
     static List<Object> curves() {
         double[][] caps = {{128_000, 0.35}, {115_000, 0.4}, {61_000, 0.8}, {19_500, 2.2}};

@@ -48,6 +48,10 @@ class ChartsPreviewTest {
                 "requests"));
         figure(html, ChartFunctions.barChart(ChartSamples.chatBars(), "ms", "p99 delivery latency, 200 clients (lower is better)",
                 palette));
+        figure(html, ChartFunctions.timeSeriesChart(ChartSamples.longRun(), "Tornado 6.4, 256 connections, run 2 (a stall)",
+                "requests"));
+        figure(html, ChartFunctions.percentileChart(List.of(ChartSamples.percentileSeries().get(0)),
+                "One framework, a narrow distribution", palette));
         figure(html, ChartFunctions.percentileChart(ChartSamples.manySeries(), "Ten frameworks, long names", palette));
         figure(html, ChartFunctions.curveChart(List.of(ChartSamples.map("label", "One level only", "points",
                 List.of(ChartSamples.map("rps", 1234.5, "p50", 0.0, "p99", 0.0)))), Double.NaN, null, null, palette));

@@ -46,6 +46,14 @@ class ScaleTest {
     }
 
     @Test
+    void aTightScaleEndsAtTheDataWithTicksInside() {
+        Scale s = Scale.tight(-5, 180, 10, true);
+        assertEquals(-5, s.min);
+        assertEquals(180, s.max);
+        assertEquals(List.of("0", "20", "40", "60", "80", "100", "120", "140", "160", "180"), labels(s));
+    }
+
+    @Test
     void degenerateRangesStillMakeAnAxis() {
         assertEquals(List.of("0.0", "0.2", "0.4", "0.6", "0.8", "1.0"), labels(Scale.linear(0, 0, 5, false)));
         Scale one = Scale.linear(0, Double.NaN, 5, false);
