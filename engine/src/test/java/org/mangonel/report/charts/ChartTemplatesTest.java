@@ -67,6 +67,83 @@ class ChartTemplatesTest {
         assertFalse(html.contains("whiskers"), "no min/max given: no whiskers");
     }
 
+    /** The fragment offered to the report's template, on a tree shaped like results.json. */
+    static final String EXAMPLE = """
+            <#list results.benchmarks as b>
+            <#assign s = b.success_unit, chat = b.protocol == "chat">
+            <#assign rows = []>
+            <#list b.frameworks as f><#list f.levels?filter(l -> l.summary??) as l><#assign rows = rows + [{"f": f, "l": l}]></#list></#list>
+            <#-- per level: bars on the figure that tells frameworks apart, percentiles, each run over time -->
+            <#assign bars = [], series = []>
+            <#list rows as row><#assign m = row.l.summary>
+            <#assign bars = bars + [chat?then(
+                {"label": row.f.title, "value": m.latency_ms.p99, "min": (m.spread.p99_min)!"", "max": (m.spread.p99_max)!""},
+                {"label": row.f.title, "value": m.rps, "min": m.spread.rps_min, "max": m.spread.rps_max})]>
+            <#assign series = series + [{"label": row.f.title, "histogram": m.histogram!""}]>
+            </#list>
+            <figure class="chart">${barChart(bars, chat?then("ms", s + "/s"), chat?then("p99 delivery latency (lower is better)", s?cap_first + " per second"))}</figure>
+            <figure class="chart">${percentileChart(series, "Latency by percentile")}</figure>
+            <#list rows as row><#list row.l.runs as run>
+            <figure class="chart">${timeSeriesChart(run, row.f.title + ", run " + run.repetition, s)}</figure>
+            </#list></#list>
+            <#-- per benchmark: latency against throughput, levels and capacity probes, the SLO -->
+            <#assign curves = []>
+            <#list b.frameworks as f>
+              <#assign pts = []>
+              <#list f.levels?filter(l -> l.summary??) as l><#assign pts = pts + [{"rps": l.summary.rps, "p50": l.summary.latency_ms.p50, "p99": l.summary.latency_ms.p99, "probe": false}]></#list>
+              <#if f.capacity??><#list f.capacity.probes as p><#assign pts = pts + [{"rps": p.rps, "p50": p.p50_ms, "p99": p.p99_ms, "met": p.met, "probe": true}]></#list></#if>
+              <#assign curves = curves + [{"label": f.title, "points": pts}]>
+            </#list>
+            <figure class="chart">${curveChart(curves, (b.capacity.slo_p99_ms)!"", s, "Latency against throughput")}</figure>
+            <p><#list b.frameworks as f><span style="color:${colorOf(f.title)}">■</span> ${f.title} </#list></p>
+            </#list>
+            """;
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> resultsTree() {
+        List<Object> frameworks = new java.util.ArrayList<>();
+        List<Object> series = ChartSamples.percentileSeries();
+        List<Object> curves = ChartSamples.curves();
+        for (int i = 0; i < ChartSamples.FRAMEWORKS.length; i++) {
+            List<Object> levels = new java.util.ArrayList<>();
+            List<Object> pts = (List<Object>) ((Map<String, Object>) curves.get(i)).get("points");
+            List<Object> probes = new java.util.ArrayList<>();
+            for (Object o : pts) {
+                Map<String, Object> p = (Map<String, Object>) o;
+                if (Boolean.TRUE.equals(p.get("probe"))) {
+                    probes.add(ChartSamples.map("load", p.get("rps"), "rps", p.get("rps"), "p50_ms", p.get("p50"),
+                            "p99_ms", p.get("p99"), "error_pct", 0.0, "met", p.get("met")));
+                    continue;
+                }
+                Map<String, Object> summary = ChartSamples.map("rps", p.get("rps"),
+                        "latency_ms", ChartSamples.map("p50", p.get("p50"), "p99", p.get("p99")),
+                        "spread", ChartSamples.map("rps_min", (Double) p.get("rps") * 0.97, "rps_max", (Double) p.get("rps") * 1.02),
+                        "histogram", ((Map<String, Object>) series.get(i)).get("histogram"));
+                levels.add(ChartSamples.map("concurrency", 1, "summary", summary,
+                        "runs", levels.isEmpty() && i == 0 ? List.of(ChartSamples.run()) : List.of()));
+                break; // one level each is enough here
+            }
+            Map<String, Object> f = ChartSamples.map("title", ChartSamples.FRAMEWORKS[i], "levels", levels);
+            if (!probes.isEmpty()) {
+                f.put("capacity", ChartSamples.map("load", 122_000, "probes", probes));
+            }
+            frameworks.add(f);
+        }
+        Map<String, Object> b = ChartSamples.map("protocol", "http", "success_unit", "requests", "level_unit", "connection",
+                "capacity", ChartSamples.map("slo_p99_ms", 10.0), "frameworks", frameworks);
+        return ChartSamples.map("benchmarks", List.of(b));
+    }
+
+    @Test
+    void theExampleFragmentRendersOnAResultsShapedTree() throws Exception {
+        String html = render(EXAMPLE, resultsTree());
+        assertEquals(4, html.split("<svg ", -1).length - 1, "bars, percentiles, one run, the curve");
+        assertFalse(html.contains("no data"), html);
+        assertTrue(html.contains("Requests per second"));
+        assertTrue(html.contains("SLO: p99 ≤ 10 ms"));
+        assertTrue(html.contains("<span style=\"color:#0072B2\">■</span> Netty 4.1"));
+    }
+
     @Test
     void aWrongNumberOfArgumentsIsATemplateError() {
         TemplateException e = assertThrows(TemplateException.class, () -> render("${barChart(results.bars)}", results()));
