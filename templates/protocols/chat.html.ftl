@@ -14,7 +14,11 @@ Each row shows <#if s.aggregate == "best">the best run (most deliveries/second) 
 <tr><th>Framework</th><th class="n">Deliveries/Second</th><th class="n">Avg. Delivery</th><th class="n">p99 Delivery</th><th class="n">Max. Delivery</th><th class="n">Lost</th><th class="n">Errors</th><th class="n">Server CPU</th><th class="n">Server RSS</th></tr>
 </#macro>
 <#macro row f m>
-<tr><td>${f.title}</td><td class="n">${rate(m.rps)}</td><td class="n">${ms(m.latency_ms.mean)}</td><td class="n">${ms(m.latency_ms.p99)}</td><td class="n">${ms(m.latency_ms.max)}</td>
+<tr><td><@.main.swatch f/>${f.title}</td><td class="n">${rate(m.rps)}</td><td class="n">${ms(m.latency_ms.mean)}</td><td class="n">${ms(m.latency_ms.p99)}</td><td class="n">${ms(m.latency_ms.max)}</td>
 <td class="n<#if m.messages.lost gt 0> bad</#if>">${num(m.messages.lost)} of ${num(m.messages.expected)}<#if m.messages.duplicated gt 0 || m.messages.corrupted gt 0> (+${num(m.messages.duplicated)} duplicated, ${num(m.messages.corrupted)} corrupted)</#if></td>
 <@.main.errorsCell m/><@.main.serverCells m/></tr>
 </#macro>
+<#-- the bar chart's figure: the one that tells chat servers apart at an offered load every good one carries -->
+<#function bar m><#return {"value": m.latency_ms.p99, "min": (m.of gt 1)?then((m.spread.p99_min)!"", ""), "max": (m.of gt 1)?then((m.spread.p99_max)!"", "")}></#function>
+<#function barUnit b><#return "ms"></#function>
+<#function barTitle b><#return "p99 delivery latency (lower is better)"></#function>

@@ -13,6 +13,10 @@ Each row shows <#if s.aggregate == "best">the best run (most messages/second) of
 <tr><th>Framework</th><th class="n">Messages/Second</th><th class="n">Avg. Round Trip</th><th class="n">Max. Round Trip</th><th class="n">p50</th><th class="n">p99</th><th class="n">Errors</th><th class="n">Server CPU</th><th class="n">Server RSS</th></tr>
 </#macro>
 <#macro row f m>
-<tr><td>${f.title}</td><td class="n">${rate(m.rps)}</td><td class="n">${ms(m.latency_ms.mean)}</td><td class="n">${ms(m.latency_ms.max)}</td>
+<tr><td><@.main.swatch f/>${f.title}</td><td class="n">${rate(m.rps)}</td><td class="n">${ms(m.latency_ms.mean)}</td><td class="n">${ms(m.latency_ms.max)}</td>
 <td class="n">${ms(m.latency_ms.p50)}</td><td class="n">${ms(m.latency_ms.p99)}</td><@.main.errorsCell m/><@.main.serverCells m/></tr>
 </#macro>
+<#-- the bar chart's figure: throughput, whiskers from the slowest to the fastest repetition -->
+<#function bar m><#return {"value": m.rps, "min": (m.of gt 1)?then((m.spread.rps_min)!"", ""), "max": (m.of gt 1)?then((m.spread.rps_max)!"", "")}></#function>
+<#function barUnit b><#return b.success_unit + "/s"></#function>
+<#function barTitle b><#return b.success_unit?cap_first + " per second (higher is better)"></#function>

@@ -129,6 +129,10 @@ final class EngineCommand implements Callable<Integer> {
             description = "Like --start-at, that long from now (e.g. 30s).")
     String startIn;
 
+    @Option(names = "--no-capacity", description = "Measure the declared levels instead of searching for each"
+            + " framework's capacity (for benchmarks that declare capacity:).")
+    boolean noCapacity;
+
     @Option(names = "--no-fail", description = "Exit 0 even when a declared threshold was crossed (the page still says so).")
     boolean noFail;
 
@@ -155,7 +159,7 @@ final class EngineCommand implements Callable<Integer> {
         try {
             scenario = ScenarioLoader.load(scenarioFile);
             overrides = overrides();
-            plan = Planner.plan(scenario, overrides, set(only), set(benchmarks), Runtime.getRuntime().availableProcessors());
+            plan = Planner.plan(noCapacity ? scenario.withoutCapacity() : scenario, overrides, set(only), set(benchmarks), Runtime.getRuntime().availableProcessors());
             plan = Sharding.apply(plan, shard, startAt, startIn);
         } catch (ScenarioException e) {
             err.println(e.render());
@@ -165,7 +169,7 @@ final class EngineCommand implements Callable<Integer> {
             return ExitCodes.INVALID;
         }
         if (dryRun) {
-            out.print(Planner.describe(plan));
+            out.print(Planner.describe(plan, Runner.unmetRequirements(plan)));
             return ExitCodes.OK;
         }
         if (templatesDir != null && !Files.isDirectory(templatesDir)) {

@@ -59,12 +59,39 @@ public record BenchmarkPlan(Benchmark benchmark, RunSettings settings, List<Fram
         return out;
     }
 
+    /** Measured windows per framework: every level's repetitions, or with a capacity search the found load's. */
     public int trialsPerFramework() {
-        return levels().size() * settings.repetitions();
+        return benchmark.capacity() != null ? settings.repetitions() : levels().size() * settings.repetitions();
     }
 
-    /** Warm-up plus measured time of every trial on every framework. */
+    /**
+     * A capacity probe's settings: one repetition, half the benchmark's duration (at least a
+     * second), at most a second of warm-up.
+     */
+    public RunSettings probeSettings() {
+        Duration duration = settings.duration().dividedBy(2);
+        duration = duration.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : duration;
+        Duration warmup = settings.warmup().compareTo(Duration.ofSeconds(1)) > 0 ? Duration.ofSeconds(1)
+                : settings.warmup();
+        return new RunSettings(duration, warmup, 1, settings.aggregate(), settings.concurrency(), settings.timeout(),
+                settings.threads(), settings.connectTimeout(), settings.clientCpus(), settings.rates());
+    }
+
+    /**
+     * Warm-up plus measured time on one framework: every trial, and with a capacity search at most
+     * all its probes.
+     */
+    public Duration loadTimePerFramework() {
+        Duration trials = settings.duration().plus(settings.warmup()).multipliedBy(trialsPerFramework());
+        if (benchmark.capacity() == null) {
+            return trials;
+        }
+        RunSettings probe = probeSettings();
+        return trials.plus(probe.duration().plus(probe.warmup()).multipliedBy(benchmark.capacity().probes()));
+    }
+
+    /** Warm-up plus measured time on every framework (capacity probes at their most). */
     public Duration loadTime() {
-        return settings.duration().plus(settings.warmup()).multipliedBy((long) trialsPerFramework() * frameworks.size());
+        return loadTimePerFramework().multipliedBy(frameworks.size());
     }
 }

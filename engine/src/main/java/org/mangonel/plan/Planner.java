@@ -70,6 +70,17 @@ public final class Planner {
 
     /** The plan as text, for {@code --dry-run}. */
     public static String describe(Plan plan) {
+        return describe(plan, java.util.Map.of());
+    }
+
+    /**
+     * The plan as text, for {@code --dry-run}.
+     *
+     * @param skipped frameworks that would be skipped here (name → why): listed, not counted
+     */
+    public static String describe(Plan plan, java.util.Map<String, String> skipped) {
+        int windows = 0;
+        Duration load = Duration.ZERO;
         StringBuilder out = new StringBuilder();
         Scenario s = plan.scenario();
         out.append("scenario ").append(s.name()).append(" (").append(s.source().file()).append(")\n");
@@ -95,6 +106,18 @@ public final class Planner {
                     out.append("already running");
                 }
                 out.append(", ").append(f.url()).append('\n');
+                if (skipped.containsKey(f.name())) {
+                    out.append("    skipped here: ").append(skipped.get(f.name())).append('\n');
+                    continue;
+                }
+                windows += b.trialsPerFramework();
+                load = load.plus(b.loadTimePerFramework());
+                if (b.benchmark().capacity() != null) {
+                    out.append("    capacity search: up to ").append(b.benchmark().capacity().probes())
+                            .append(" probes of ").append(human(b.probeSettings().duration())).append(", then the load"
+                            + " found, ").append(r.repetitions()).append(" repetition(s)\n");
+                    continue;
+                }
                 for (BenchmarkPlan.Trial t : b.trials()) {
                     out.append("    concurrency ").append(t.concurrency())
                             .append(t.rate() == null ? "" : " at " + t.rate().label()).append(", repetition ")
@@ -102,8 +125,9 @@ public final class Planner {
                 }
             }
         }
-        out.append(plan.trialCount()).append(" measured window(s); load time ").append(human(plan.loadTime()))
-                .append(" plus server start-up\n");
+        out.append(windows).append(" measured window(s); load time ").append(human(load))
+                .append(" plus server start-up").append(skipped.isEmpty() ? "" : "; " + skipped.size()
+                        + " framework(s) would be skipped here").append('\n');
         return out.toString();
     }
 

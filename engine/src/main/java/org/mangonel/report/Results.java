@@ -158,10 +158,16 @@ public final class Results {
                 round(stats.durationNs() <= 0 ? 0 : stats.connectionsOpened() * 1e9 / stats.durationNs(), 1));
     }
 
-    /** The window second by second: rate, p50, p99, max and errors of each. */
+    /** The window second by second (warm-up and measured seconds): rate, p50, p99, max and errors of each. */
     private static List<Second> series(RunStats s) {
         List<Second> out = new ArrayList<>();
+        // the warm-up and the measured seconds; the drain after the window (a partial second of
+        // stragglers) would read as a collapse of the rate
+        double measuredSeconds = Math.ceil(s.durationNs() / 1e9 - 1e-6);
         for (Series.Interval i : s.series()) {
+            if (i.t() >= measuredSeconds) {
+                continue;
+            }
             var h = i.histogram();
             boolean any = h.getTotalCount() > 0;
             out.add(new Second(i.t(), i.t() < 0, h.getTotalCount(), i.errorCount(),

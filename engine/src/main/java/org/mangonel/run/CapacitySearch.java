@@ -1,6 +1,5 @@
 package org.mangonel.run;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -55,15 +54,6 @@ final class CapacitySearch<W extends Workload> {
         this.trials = trials;
     }
 
-    /** The probe windows' settings: short, and one repetition. */
-    static RunSettings probeSettings(RunSettings s) {
-        Duration duration = s.duration().dividedBy(2);
-        duration = duration.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : duration;
-        Duration warmup = s.warmup().compareTo(Duration.ofSeconds(1)) > 0 ? Duration.ofSeconds(1) : s.warmup();
-        return new RunSettings(duration, warmup, 1, s.aggregate(), s.concurrency(), s.timeout(), s.threads(),
-                s.connectTimeout(), s.clientCpus(), s.rates());
-    }
-
     /** The search, then the found load measured; the levels (one, or none) and what was found. */
     Outcome run() throws InterruptedException {
         double from = spec.from();
@@ -114,13 +104,20 @@ final class CapacitySearch<W extends Workload> {
             levels.add(level);
             achieved = level.runs().stream().filter(r -> r.status() == RunStatus.OK)
                     .mapToDouble(r -> r.stats().rate()).max().orElse(0);
+            double worstP99 = level.runs().stream().filter(r -> r.status() == RunStatus.OK)
+                    .mapToDouble(r -> r.stats().latency().p99Ms()).max().orElse(0);
+            if (worstP99 > spec.sloP99Ms()) {
+                // The longer window at the found load did not hold the SLO: say so rather than hide it.
+                reason += String.format(Locale.ROOT, "; measured there for longer, p99 was %.1f ms, above the SLO:"
+                        + " the server is at its limit and this figure is uncertain", worstP99);
+            }
         }
         return new Outcome(levels, new CapacityResult(found, unit(), achieved, probes, reason));
     }
 
     /** One short window at {@code load}; whether the SLO held. */
     private boolean probe(double load) throws InterruptedException {
-        RunSettings s = probeSettings(bp.settings());
+        RunSettings s = bp.probeSettings();
         String label = String.format(Locale.ROOT, "%s · %s · capacity probe %d/%d @ %s", bp.benchmark().name(),
                 trials.frameworkName(), probes.size() + 1, spec.probes(), shown(load));
         Run run = trials.window(workload(load), s, concurrency(load), rate(load), label, 1, false);

@@ -155,12 +155,22 @@ final class FrameworkRun {
             String reason = "the server exited during the run (status " + process.exitCode().orElse(-1) + ")";
             return failed(FrameworkStatus.FAILED, reason, process.tailLog(LOG_TAIL_LINES), levels);
         }
+        if (capacity != null && levels.isEmpty() && !control.interrupted()
+                && capacity.probes().stream().anyMatch(p -> p.rps() > 0)) {
+            // The server answered, but not within the SLO at the lowest load tried: a finding, not a failure.
+            return end(FrameworkStatus.OK, "capacity: " + capacity.reason(), null, levels);
+        }
         Verdicts.FrameworkVerdict verdict = Verdicts.framework(levels, control.interrupted());
         return end(verdict.status(), verdict.reason(), null, levels);
     }
 
     /** The first requirement that fails, as the reason to skip; empty when all hold. */
     private Optional<String> requirements() {
+        return requirements(fw, cwd);
+    }
+
+    /** The first requirement of {@code fw} that fails, run in {@code cwd}, as the reason to skip it. */
+    static Optional<String> requirements(Framework fw, Path cwd) {
         for (Framework.Requirement req : fw.requires()) {
             Shell.Result r = Shell.run(req.command(), cwd, fw.env(), REQUIREMENT_TIMEOUT_MS);
             if (!r.ok()) {

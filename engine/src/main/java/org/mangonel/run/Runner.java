@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -69,10 +70,31 @@ public final class Runner {
         control.killNow();
     }
 
+    /**
+     * For {@code --dry-run}: each framework of the plan whose requirements fail here, with the
+     * reason it would be skipped (the requirement commands are run, nothing is started).
+     */
+    public static Map<String, String> unmetRequirements(Plan plan) {
+        Path scenarioDir = Path.of(plan.scenario().source().directory());
+        Map<String, String> out = new LinkedHashMap<>();
+        for (BenchmarkPlan bp : plan.benchmarks()) {
+            for (Framework fw : bp.frameworks()) {
+                if (!out.containsKey(fw.name())) {
+                    Path cwd = scenarioDir.resolve(fw.cwd() == null ? "." : fw.cwd()).normalize();
+                    FrameworkRun.requirements(fw, cwd).ifPresent(reason -> out.put(fw.name(), reason));
+                }
+            }
+        }
+        return out;
+    }
+
     /** Runs everything; returns the final results (also written to {@code results.json}). */
     public RunResults run() throws IOException {
         Path scenarioDir = Path.of(plan.scenario().source().directory());
         Timetable timetable = new Timetable(plan);
+        Eta eta = new Eta(plan);
+        RunConsole shown = eta.around(console);
+        int nth = 0;
         for (int b = 0; b < plan.benchmarks().size(); b++) {
             BenchmarkPlan bp = plan.benchmarks().get(b);
             List<FrameworkResult> frameworks = new ArrayList<>();
@@ -91,8 +113,9 @@ public final class Runner {
                 for (int f = 0; f < bp.frameworks().size(); f++) {
                     Framework fw = bp.frameworks().get(f);
                     Schedule schedule = new Schedule(timetable, b, f);
+                    eta.begin(nth++, System.nanoTime());
                     frameworks.add(control.interrupted() ? FrameworkRun.notRun(fw)
-                            : new FrameworkRun(bp, fw, scenarioDir, outDir, control, console, plan.share(), schedule)
+                            : new FrameworkRun(bp, fw, scenarioDir, outDir, control, shown, plan.share(), schedule)
                             .run());
                     write(snapshot(bp, frameworks, clientPinning));
                 }

@@ -41,4 +41,11 @@ public record Scenario(String name, String title, String description, Source sou
         }
         return frameworks.stream().filter(f -> benchmark.frameworks().contains(f.name())).toList();
     }
+
+    /** The same scenario with every benchmark's capacity search removed: its declared levels are measured. */
+    public Scenario withoutCapacity() {
+        return new Scenario(name, title, description, source, settings, frameworks, benchmarks.stream()
+                .map(b -> new Benchmark(b.name(), b.title(), b.description(), b.frameworks(), b.settings(),
+                        b.workload(), b.verify(), null, b.thresholds())).toList());
+    }
 }

@@ -102,9 +102,9 @@ final class Svg {
         return this;
     }
 
-    /** A rect with a tooltip. */
+    /** A rect with a tooltip: a data mark (class {@value #DATA}). */
     Svg rect(double x, double y, double w, double h, String fill, String extra, String tooltip) {
-        b.append("<rect x=\"").append(n(x)).append("\" y=\"").append(n(y)).append("\" width=\"").append(n(Math.max(0, w)))
+        b.append("<rect class=\"" + DATA + "\" x=\"").append(n(x)).append("\" y=\"").append(n(y)).append("\" width=\"").append(n(Math.max(0, w)))
                 .append("\" height=\"").append(n(Math.max(0, h))).append("\" fill=\"").append(fill).append('"');
         if (extra != null && !extra.isEmpty()) {
             b.append(' ').append(extra);
@@ -113,7 +113,13 @@ final class Svg {
         return this;
     }
 
-    /** A polyline per segment (a gap in the data breaks the line), as one path. */
+    /**
+     * The class of every mark that draws data (a series' line, a point with its tooltip, a bar),
+     * so a test in a browser can count what a chart drew.
+     */
+    static final String DATA = "mgc-d";
+
+    /** A polyline per segment (a gap in the data breaks the line), as one path: a data mark. */
     Svg path(List<List<double[]>> segments, String stroke, double width, String dash, String extra) {
         StringBuilder d = new StringBuilder();
         for (List<double[]> seg : segments) {
@@ -130,7 +136,7 @@ final class Svg {
         if (d.length() == 0) {
             return this;
         }
-        b.append("<path d=\"").append(d).append("\" fill=\"none\" stroke=\"").append(stroke)
+        b.append("<path class=\"" + DATA + "\" d=\"").append(d).append("\" fill=\"none\" stroke=\"").append(stroke)
                 .append("\" stroke-width=\"").append(n(width)).append("\" stroke-linejoin=\"round\" stroke-linecap=\"butt\"");
         dash(dash);
         if (extra != null && !extra.isEmpty()) {
@@ -193,7 +199,9 @@ final class Svg {
         b.append(shape.element(x, y, r)).append(" fill=\"").append(fill).append("\" stroke=\"").append(stroke)
                 .append("\" stroke-width=\"").append(n(sw)).append('"');
         if (tooltip != null) {
-            b.append("><title>").append(esc(tooltip)).append("</title></").append(shape.tag()).append(">\n");
+            // a point of the data (the legend's samples have no tooltip)
+            b.append(" class=\"" + DATA + "\"><title>").append(esc(tooltip)).append("</title></").append(shape.tag())
+                    .append(">\n");
         } else {
             b.append("/>\n");
         }
