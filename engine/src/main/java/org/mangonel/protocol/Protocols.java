@@ -11,8 +11,10 @@ import org.mangonel.scenario.Workload;
 /**
  * The registry of protocols: those named in
  * {@code META-INF/services/org.mangonel.protocol.Protocol}, one line each, in that order. Adding a
- * protocol is a new package and one line there (and its workload record in the sealed
- * {@link Workload}); nothing else in the engine names a protocol. Loaded once; immutable.
+ * protocol is a new package, one line there, its workload record in the sealed {@link Workload}
+ * and its two template fragments; a new URL scheme also touches the engine's lists of schemes
+ * (the package's note lists every file, and the few places that do name a protocol). Loaded
+ * once; immutable.
  */
 public final class Protocols {
     private static final List<Protocol<?>> ALL;

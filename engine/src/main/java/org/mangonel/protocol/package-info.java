@@ -1,27 +1,60 @@
 /**
- * The protocol seam: how the engine measures any protocol without knowing which one it holds.
+ * The protocol seam: how the engine measures any protocol without asking which one it holds.
  *
- * <p>A {@link org.mangonel.protocol.Protocol} is a key to everything one protocol owns, and the
- * {@link org.mangonel.protocol.Protocols} registry lists them (one line each in
- * {@code META-INF/services/org.mangonel.protocol.Protocol}). The core calls it at each step of a
- * run, and nowhere else does it ask what it holds:
+ * <p>A {@link org.mangonel.protocol.Protocol} is a stateless singleton that answers everything the
+ * core needs about one protocol. The {@link org.mangonel.protocol.Protocols} registry loads them
+ * once, one line each in {@code META-INF/services/org.mangonel.protocol.Protocol}, and finds the
+ * one for a workload by its record's class ({@code of}) or for a name ({@code named}). Where the
+ * core calls it (all on the run's thread, before or after a window, never on a loop):
  * <pre>
- *   yaml    a benchmark names its protocol ──▶ Protocol.read(Section): its own keys, validated
- *           (unknown keys are listed per protocol; a key of another protocol says which)
- *   plan    Protocol.openModel / levelProblem, for the plan and its checks
- *   run     Protocol.verify(workload, endpoint): the pre-run check, on the load's own client code
- *           Protocol.load(workload, endpoint, settings, level) ──▶ a LoadRun of its sessions
- *   report  Protocol.describe / figures: its part of results.json;
+ *   yaml    protocol: NAME picks it (no protocol: means http) ──▶ keys(), read(Section): its own
+ *           keys, validated (a key of another protocol says which); schemes() checks the
+ *           frameworks' URLs; countsLosses(), capacityVaries() check thresholds: and capacity:
+ *   plan    levelProblem(W, concurrency): a level it cannot run; openModel(W, RunSettings) for --dry-run
+ *   run     FrameworkRun: verify(W, Endpoint, RunSettings), the pre-run check on a load.Probe loop
+ *                         with the load's own connection and codecs
+ *           Trials:       load(W, Endpoint, RunSettings, int concurrency, Rate rate, Share share)
+ *                         ──▶ a LoadRun of its sessions for one level (rate null in the closed
+ *                         model), or this shard's part of it; then nothingMeasured() (the
+ *                         reason when a window had no success), summary() and successUnit()
+ *                         (its progress and one-line summary)
+ *           CapacitySearch: shortfall(), atLoad(), levelUnit(), successUnit()
+ *   report  Results: name(), describe(W) (its "workload" in results.json), figures(W, RunStats, out)
+ *           (its own figures of a run), openModel(), levelUnit(), successUnit();
  *           templates/protocols/NAME.{md,html}.ftl: its part of the pages
+ *   shard   Merge: mergeFigures(shards' figures), found by the name results.json records
+ *           (numbers summed key by key unless the protocol overrides it)
  * </pre>
  * Each workload is a record of the sealed {@link org.mangonel.scenario.Workload}, so the set is
- * known to the compiler; the registry serves each exactly once (a test checks both ways). A
- * protocol's sessions run on {@code load}'s workers and pacing and reach the wire through a
- * {@link org.mangonel.transport.Transport}, so they never know whether their bytes are encrypted.
- * {@link org.mangonel.protocol.Section} is how a protocol reads YAML without seeing SnakeYAML.
+ * known to the compiler; {@code ArchitectureTest} checks that the registry serves each permitted
+ * record exactly once. A protocol's sessions run on {@code load}'s workers and pacing and reach the
+ * wire through a {@link org.mangonel.transport.Transport}, so they never know whether their bytes
+ * are encrypted. {@link org.mangonel.protocol.Section} is how a protocol reads YAML without seeing
+ * SnakeYAML; {@link org.mangonel.protocol.Figures} sums figures for {@code mergeFigures}.
  *
- * <p>Adding a protocol: a package {@code org.mangonel.protocol.NAME} with its Protocol, sessions
- * and codecs; its workload record in {@code scenario} (and the sealed interface's list); one line
- * in the registry file; its two template fragments.
+ * <h2>Adding a protocol</h2>
+ * These files, and their tests:
+ * <ol>
+ *   <li>a package {@code org.mangonel.protocol.NAME} with its Protocol, reader, check
+ *       ({@code load.Probe.Check}), worker or sessions, codecs and a {@code package-info.java};</li>
+ *   <li>its workload record in {@code scenario}, and that record in the {@code permits} of
+ *       {@code scenario/Workload.java};</li>
+ *   <li>one line in {@code META-INF/services/org.mangonel.protocol.Protocol};</li>
+ *   <li>{@code templates/protocols/NAME.md.ftl} and {@code NAME.html.ftl}.</li>
+ * </ol>
+ * Only if it brings a URL scheme no protocol uses yet: its default port goes in
+ * {@code transport/Endpoint.java} (an unknown scheme gets 80), and a scheme that runs over TLS must
+ * also be added to {@code SECURE_SCHEMES} in {@code yaml/ScenarioLoader.java} and to
+ * {@code SECURE} in {@code run/Endpoints.java}, which keep their own lists of secure schemes.
+ * A built-in server for it adds to {@code servers}, {@code cli/ServeCommand.java} and
+ * {@code Framework.Builtin.NAMES} in {@code scenario/Framework.java}.
+ *
+ * <p>So "the core never names a protocol" has these known exceptions, none of which a new
+ * protocol needs to change: {@code yaml.ScenarioLoader} takes {@code http} when a benchmark names
+ * no protocol; {@code results.BenchmarkResult} fills in the level and success units of a
+ * {@code mangonel-results/1} file (which has none) from the protocol's name, {@code chat} or
+ * anything else; {@code cli.LoadCommand} ({@code engine load URL}) builds and runs an HTTP load
+ * with {@code protocol.http} directly; and the built-in WebSocket servers use
+ * {@code protocol.websocket}'s codecs.
  */
 package org.mangonel.protocol;
