@@ -1,25 +1,60 @@
 /**
- * WebSocket (RFC 6455) as byte-level codecs, for the load client's sessions and the built-in NIO
- * servers: no sockets and no threads here, only bytes in and bytes out, fed by the connection's
- * event loop thread. Each stateful object (encoder, decoder, validator, key generator, handshake
- * reader) belongs to one connection and is used only by that connection's thread; the rest
- * ({@code WebSocketHandshake}, {@code CloseStatus}) is stateless.
+ * WebSocket (RFC 6455), in three layers: byte-level codecs; a client connection and the
+ * {@link org.mangonel.transport.Transport} built on them; and the {@code websocket} protocol, a
+ * request/response workload measured like HTTP. Chat over {@code ws://} and {@code wss://} is
+ * the chat protocol using this package's transport; the built-in servers {@code ws-echo} and
+ * {@code ws-chat} (package {@code servers}) use its codecs.
  *
  * <h2>The pieces</h2>
  * <ul>
- *   <li>{@link org.mangonel.protocol.websocket.WebSocketHandshake}: the upgrade request, the 101
- *       answer, refusals, key and accept. {@link org.mangonel.protocol.websocket.HandshakeResponseReader}
- *       checks the answer on the client side, {@link org.mangonel.protocol.websocket.HandshakeRequestReader}
- *       checks the request on the server side. Both read a head split anywhere, bounded, and leave the
- *       buffer just past it: frames sent at once in the same read follow.</li>
- *   <li>{@link org.mangonel.protocol.websocket.WebSocketFrames} writes frames (masked for a client,
- *       not for a server, keys from {@link org.mangonel.protocol.websocket.MaskKeys}); a payload can
- *       be written in place, straight into the output buffer, and masked there.</li>
- *   <li>{@link org.mangonel.protocol.websocket.WebSocketFrameDecoder} reads frames; message payloads
- *       stream to a {@link org.mangonel.protocol.websocket.MessageConsumer} (for example a
- *       {@link org.mangonel.protocol.websocket.MessageBuffer}, which keeps them) and text is checked
- *       by a {@link org.mangonel.protocol.websocket.Utf8Validator}.</li>
+ *   <li><b>Codecs</b>: no sockets and no threads, only bytes in and bytes out.
+ *     <ul>
+ *       <li>{@link org.mangonel.protocol.websocket.WebSocketHandshake}: the upgrade request, the 101
+ *           answer, refusals, key and accept. {@link org.mangonel.protocol.websocket.HandshakeResponseReader}
+ *           checks the answer on the client side, {@link org.mangonel.protocol.websocket.HandshakeRequestReader}
+ *           checks the request on the server side (both collect the head with {@code HttpHead}). Both
+ *           read a head split anywhere, bounded, and leave the buffer just past it: frames sent at
+ *           once in the same read follow.</li>
+ *       <li>{@link org.mangonel.protocol.websocket.WebSocketFrames} writes frames (masked for a
+ *           client, not for a server, keys from {@link org.mangonel.protocol.websocket.MaskKeys}); a
+ *           payload can be written in place, straight into the output buffer, and masked there.</li>
+ *       <li>{@link org.mangonel.protocol.websocket.WebSocketFrameDecoder} reads frames; message
+ *           payloads stream to a {@link org.mangonel.protocol.websocket.MessageConsumer} (for example
+ *           a {@link org.mangonel.protocol.websocket.MessageBuffer}, which keeps them) and text is
+ *           checked by a {@link org.mangonel.protocol.websocket.Utf8Validator};
+ *           {@link org.mangonel.protocol.websocket.CloseStatus} says which close codes may be sent.</li>
+ *     </ul></li>
+ *   <li><b>Client connection and transport</b>. {@code WebSocketConnection} is a
+ *       {@link org.mangonel.net.Connection} over another one (plain TCP, or TLS): it does the
+ *       upgrade before its session hears {@code onConnected}, then sends one message per write
+ *       (masked, assembled in a per-loop scratch buffer), answers pings, fails the connection on a
+ *       bad frame with the right close code, and does the close handshake. Its session is a
+ *       {@link org.mangonel.protocol.websocket.MessageHandler}: a message's payload arrives in
+ *       pieces through {@code onData}, as it streams, and its end through {@code onMessageEnd}.
+ *       {@link org.mangonel.protocol.websocket.WebSocketTransport} is the third
+ *       {@link org.mangonel.transport.Transport} beside plain TCP and TLS: it wraps the one the
+ *       framework's scheme chose and opens a {@code WebSocketConnection} for each connection.
+ *       A protocol wraps the endpoint's transport itself, in its load spec; {@code run} never
+ *       does.</li>
+ *   <li><b>The protocol</b>. {@link org.mangonel.protocol.websocket.WebSocketProtocol} reads a
+ *       benchmark's {@code messages}, {@code order} and {@code expect} into a
+ *       {@link org.mangonel.scenario.WebSocketWorkload}; {@code WebSocketMix} prepares the
+ *       payloads and expected answers once and {@code WebSocketLoadSpec} holds everything a run
+ *       needs. {@code WebSocketCheck} is the pre-run check (upgrade, each message once with its
+ *       answer checked, close handshake) on a {@link org.mangonel.load.Probe} loop;
+ *       {@code WebSocketSession} is one load connection, a {@link org.mangonel.load.PacedSession}
+ *       on a {@link org.mangonel.load.PacedWorker}, so the closed and open models and their
+ *       latency rules are the same as HTTP's.</li>
  * </ul>
+ *
+ * <h2>Threads</h2>
+ * {@code WebSocketProtocol} is a stateless singleton called on the run's thread. The mix and the
+ * load spec are immutable and shared by all loops, and so is the transport (only its map of
+ * per-loop scratch buffers is written, under a lock, when a loop opens its first connection).
+ * Everything else belongs to one connection and is used only by the event loop thread that owns
+ * it: the connection, its session, encoder, decoder, validator, key generator and handshake
+ * reader ({@code WebSocketHandshake} and {@code CloseStatus} are stateless). The check runs on
+ * the {@code Probe}'s loop, which is the run's thread.
  *
  * <h2>The decoder's state machine</h2>
  * <pre>
