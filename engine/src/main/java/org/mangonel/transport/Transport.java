@@ -5,8 +5,10 @@ import org.mangonel.net.EventLoop;
 import org.mangonel.net.TcpConnection;
 
 /**
- * What carries a session's bytes: plain TCP, or TLS over TCP. Chosen once per framework from its
- * URL's scheme and {@code tls:} settings; every connection a session opens comes from here, so a
+ * What carries a session's bytes: plain TCP ({@link #PLAIN}), TLS over TCP ({@link TlsTransport}),
+ * or WebSocket framing over either ({@code protocol.websocket.WebSocketTransport}). Plain or TLS
+ * is chosen once per framework from its URL's scheme and {@code tls:} settings; a protocol that
+ * speaks over WebSocket wraps that one. Every connection a session opens comes from here, so a
  * session never knows whether its bytes are encrypted. Immutable; shared by all loops.
  */
 public interface Transport {
