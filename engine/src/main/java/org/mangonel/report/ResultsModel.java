@@ -10,8 +10,9 @@ import org.mangonel.scenario.Scenario;
 import org.mangonel.stats.RunStats;
 
 /**
- * The typed results of a run, as the runner collects them; {@link Results#tree} turns them into
- * the {@code results.json} tree. Immutable records.
+ * The typed results of a run, as the runner collects them; {@link Results#file} turns them into
+ * the results file's records ({@link org.mangonel.results.ResultsFile}), which
+ * {@link org.mangonel.results.ResultsJson} writes as {@code results.json}. Immutable records.
  */
 public final class ResultsModel {
     private ResultsModel() {

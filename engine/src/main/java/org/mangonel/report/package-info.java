@@ -1,14 +1,50 @@
 /**
- * Results and reports: the results tree as {@code results.json}, and its rendering through
- * FreeMarker templates into {@code report.md} and {@code report.html}.
+ * From what a run measured to what people read: the live results' model, their conversion into
+ * the results file's records, level summaries, thresholds, the pages, CSV and comparisons. The
+ * file itself, {@code results.json}, is the {@code results} package's: its records, and
+ * {@code results.ResultsJson}, which reads and writes it.
  *
- * <p>{@code results.json} is the single source of truth: a report is always rendered from the
- * parsed JSON tree (maps, lists, strings, numbers, booleans), whether right after a run or later
- * with {@code engine report results.json}, so a re-render gives the same page. The renderer
- * runs only after measuring and never sees live recorders.
+ * <h2>Data flow</h2>
+ * <pre>
+ *   run.Runner collects ResultsModel records (live: RunStats, status enums)
+ *     └─ Results.file ──▶ results.ResultsFile records: each protocol adds its part (describe,
+ *          figures), each level gets its Summaries.of and Thresholds.check, the run its
+ *          Thresholds.verdict
+ *          ├─ run.Runner: results.ResultsJson.write ──▶ results.json (after every framework)
+ *          └─ cli.EngineCommand, after the run: ReportRenderer.renderDefaults(records)
+ *               = ResultsJson.tree(records) ──▶ report.md.ftl, report.html.ftl ──▶ report.md, report.html
+ *   engine report results.json:  ResultsJson.read ──▶ tree ──▶ the same templates (or the user's);
+ *                                --format csv: CsvExport ──▶ results.csv
+ *   engine compare A B:          ResultsJson.read both ──▶ Comparison ──▶ compare.md, compare.html
+ *   engine merge:                shard.Merge uses Summaries and Thresholds on the added windows
+ * </pre>
+ * The pages are always rendered from the tree of a {@code ResultsFile} (maps, lists, strings,
+ * numbers, booleans), never from live recorders, whether right after a run or later from the
+ * file, so a re-render gives the same page ({@code ReportRendererTest} checks it).
+ * {@link org.mangonel.report.Summaries} computes a level's summary from the runs as the file
+ * holds them, so a merge or a re-render computes exactly what the run did.
+ *
+ * <h2>The pieces</h2>
+ * <ul>
+ *   <li>{@link org.mangonel.report.ResultsModel}: the typed live results and the status enums;
+ *       {@link org.mangonel.report.Results}: their conversion into the file's records.</li>
+ *   <li>{@link org.mangonel.report.Summaries}: a level's summary (best, median or mean) and its
+ *       spread; {@link org.mangonel.report.Thresholds}: each level's checks and the run's verdict.</li>
+ *   <li>{@link org.mangonel.report.ReportRenderer}: FreeMarker, with the built-in templates packed
+ *       in the jar or a user's folder, and each protocol's fragment
+ *       ({@code protocols/NAME.md.ftl}, {@code NAME.html.ftl}); {@code Formats}: the number
+ *       formatting functions templates call.</li>
+ *   <li>{@link org.mangonel.report.CsvExport}: one CSV row per measured window.</li>
+ *   <li>{@link org.mangonel.report.Comparison}: two runs side by side, each change better, worse
+ *       or within noise.</li>
+ * </ul>
+ * There is no charts package: the throughput bars in {@code report.html} are inline SVG drawn by
+ * the template itself.
  *
  * <p>Templates are sandboxed: they cannot instantiate classes ({@code ?new}) or reach the Java
- * API, and the HTML template escapes everything it prints, so a framework named
- * {@code <script>} is shown as text.
+ * API, and templates named {@code *.html.ftl} escape everything they print, so a framework named
+ * {@code <script>} is shown as text. Everything here is stateless except a
+ * {@code ReportRenderer}, which belongs to one rendering job; all of it runs on the calling
+ * thread, after measuring.
  */
 package org.mangonel.report;
