@@ -33,8 +33,12 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code engine load URL}: one load run against one URL, no scenario, like {@code wrk URL}: for a
- * quick measurement, or to compare clients side by side (the {@code requests=}, {@code rps=} and
- * {@code latency=} lines are what the peer-bench harness reads).
+ * quick measurement, or to compare clients side by side. It builds the HTTP workload, endpoint and
+ * {@code HttpLoadSpec} itself and runs {@code HttpProtocol.loadRun} directly (no plan, no runner,
+ * no results file). The {@code key=value} lines it prints last ({@code requests=}, {@code rps=},
+ * {@code latency=}, {@code errors=}, {@code alloc_bytes_per_request=}) are for scripts:
+ * {@code bench/clients.sh} reads {@code requests=} and {@code rps=}, and {@code bench/hiccup.sh}
+ * reads the {@code Latency (from due)} line.
  */
 @Command(name = "load", mixinStandardHelpOptions = true, exitCodeOnInvalidInput = ExitCodes.INVALID,
         exitCodeOnExecutionException = ExitCodes.RUN_FAILED, versionProvider = Main.VersionProvider.class,

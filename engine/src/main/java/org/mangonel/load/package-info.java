@@ -31,11 +31,16 @@
  * the previous response was read (the loop pass's clock), when its replacement connection began
  * connecting, or when the run started. The next request is written from inside the read
  * callback, so the client's own processing between a response and the next request is inside
- * the figure; wrk starts its clock only when it gets round to writing and so under-reports
- * (see the peer-bench notes: its mean is a third below what Little's law implies). The
- * uncorrected latency, from the actual write, is recorded beside it.
+ * the figure; wrk starts its clock only when it gets round to writing, so that time is missing
+ * from its figure. The uncorrected latency, from the actual write, is recorded beside it.
+ * ({@code bench/hiccup.sh} in the repository measures a server that stalls, in both models and
+ * with wrk, to show what measuring from the due time changes.)
  *
- * <p>Only requests due inside the measured window are recorded; warm-up traffic never is.
+ * <p>Only requests due inside the measured window, and finished before the drain ends, enter
+ * the window's figures and latency histograms; warm-up traffic never does. The per-second series
+ * is different: it counts every success and error by the second it completed in, warm-up seconds
+ * included (negative seconds, flagged {@code warmup} in results.json, and the intervals before
+ * the measured start in the {@code .hlog}), so the ramp-up is visible.
  * A request that fails is counted under its error kind and is never a latency sample.
  */
 package org.mangonel.load;
