@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code engine serve hello|chat}: runs a built-in reference server until killed. */
+/** {@code engine serve hello|chat|ws-echo|ws-chat}: runs a built-in reference server until stopped. */
 @Command(name = "serve", mixinStandardHelpOptions = true, exitCodeOnInvalidInput = ExitCodes.INVALID,
         exitCodeOnExecutionException = ExitCodes.RUN_FAILED, versionProvider = Main.VersionProvider.class,
         description = {"Run a built-in server until stopped (Ctrl-C or SIGTERM).",
