@@ -1,6 +1,6 @@
 package org.mangonel.cli;
 
-/** The public exit codes (DESIGN.md): scripts and CI jobs rely on them. */
+/** The public exit codes (docs/DESIGN.md, "Contracts users rely on"): scripts and CI jobs rely on them. */
 public final class ExitCodes {
     /** Everything ran. */
     public static final int OK = 0;
