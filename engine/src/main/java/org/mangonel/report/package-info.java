@@ -1,8 +1,8 @@
 /**
  * From what a run measured to what people read: the live results' model, their conversion into
- * the results file's records, level summaries, thresholds, the pages, CSV and comparisons. The
- * file itself, {@code results.json}, is the {@code results} package's: its records, and
- * {@code results.ResultsJson}, which reads and writes it.
+ * the results file's records, level summaries, thresholds, the pages and their charts, CSV and
+ * comparisons. The file itself, {@code results.json}, is the {@code results} package's: its
+ * records, and {@code results.ResultsJson}, which reads and writes it.
  *
  * <h2>Data flow</h2>
  * <pre>
@@ -37,14 +37,17 @@
  *   <li>{@link org.mangonel.report.CsvExport}: one CSV row per measured window.</li>
  *   <li>{@link org.mangonel.report.Comparison}: two runs side by side, each change better, worse
  *       or within noise.</li>
+ *   <li>{@link org.mangonel.report.charts} draws SVG charts (percentile distributions, per-second
+ *       series, latency against throughput, bars with whiskers); {@code Formats} offers them to
+ *       every template as functions ({@code percentileChart}, {@code timeSeriesChart},
+ *       {@code curveChart}, {@code barChart}, {@code colorOf}). The shipped {@code report.html.ftl}
+ *       does not call them yet: its throughput bars are inline SVG written by the template itself.</li>
  * </ul>
- * There is no charts package: the throughput bars in {@code report.html} are inline SVG drawn by
- * the template itself.
  *
  * <p>Templates are sandboxed: they cannot instantiate classes ({@code ?new}) or reach the Java
  * API, and templates named {@code *.html.ftl} escape everything they print, so a framework named
  * {@code <script>} is shown as text. Everything here is stateless except a
- * {@code ReportRenderer}, which belongs to one rendering job; all of it runs on the calling
- * thread, after measuring.
+ * {@code ReportRenderer}, which belongs to one rendering job, and the chart functions' palette,
+ * made for each page rendered; all of it runs on the calling thread, after measuring.
  */
 package org.mangonel.report;
