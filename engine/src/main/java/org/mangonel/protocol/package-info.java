@@ -5,9 +5,9 @@
  * core needs about one protocol. The {@link org.mangonel.protocol.Protocols} registry loads them
  * once, one line each in {@code META-INF/services/org.mangonel.protocol.Protocol}, and finds the
  * one for a workload by its record's class ({@code of}) or for a name ({@code named}). Where the
- * core calls it (all on the run's thread, before or after a window, never on a loop):
+ * core calls it (all on the main thread, outside any event loop; sessions are what runs on loops):
  * <pre>
- *   yaml    protocol: NAME picks it (no protocol: means http) ──▶ keys(), read(Section): its own
+ *   yaml    protocol: NAME picks it (http when a benchmark has none) ──▶ keys(), read(Section): its own
  *           keys, validated (a key of another protocol says which); schemes() checks the
  *           frameworks' URLs; countsLosses(), capacityVaries() check thresholds: and capacity:
  *   plan    levelProblem(W, concurrency): a level it cannot run; openModel(W, RunSettings) for --dry-run
@@ -44,8 +44,9 @@
  * </ol>
  * Only if it brings a URL scheme no protocol uses yet: its default port goes in
  * {@code transport/Endpoint.java} (an unknown scheme gets 80), and a scheme that runs over TLS must
- * also be added to {@code SECURE_SCHEMES} in {@code yaml/ScenarioLoader.java} and to
- * {@code SECURE} in {@code run/Endpoints.java}, which keep their own lists of secure schemes.
+ * also be added to {@code SECURE_SCHEMES} in {@code yaml/ScenarioLoader.java} (whose message
+ * about a misplaced {@code tls:} also lists the secure schemes) and to {@code SECURE} in
+ * {@code run/Endpoints.java}, which keep their own lists of secure schemes.
  * A built-in server for it adds to {@code servers}, {@code cli/ServeCommand.java} and
  * {@code Framework.Builtin.NAMES} in {@code scenario/Framework.java}.
  *
