@@ -54,7 +54,7 @@ final class ReportCommand implements Callable<Integer> {
     public Integer call() {
         List<String> asked = formats == null ? List.of("pages") : formats;
         for (String f : asked) {
-            if (!List.of("pages", "md", "html", "csv").contains(f)) {
+            if (!List.of("pages", "csv").contains(f)) {
                 err.println("engine report: --format is pages or csv (or both: pages,csv), found '" + f + "'");
                 return ExitCodes.INVALID;
             }
@@ -79,7 +79,7 @@ final class ReportCommand implements Callable<Integer> {
                 AtomicFiles.write(csv, CsvExport.of(file));
                 out.println("wrote " + csv);
             }
-            if (!asked.contains("pages") && !asked.contains("md") && !asked.contains("html")) {
+            if (!asked.contains("pages")) {
                 return ExitCodes.OK;
             }
             if (templates != null && !templates.isEmpty()) {

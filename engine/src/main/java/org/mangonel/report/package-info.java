@@ -40,8 +40,8 @@
  *   <li>{@link org.mangonel.report.charts} draws SVG charts (percentile distributions, per-second
  *       series, latency against throughput, bars with whiskers); {@code Formats} offers them to
  *       every template as functions ({@code percentileChart}, {@code timeSeriesChart},
- *       {@code curveChart}, {@code barChart}, {@code colorOf}). The shipped {@code report.html.ftl}
- *       does not call them yet: its throughput bars are inline SVG written by the template itself.</li>
+ *       {@code curveChart}, {@code barChart}, {@code colorOf}); the shipped {@code report.html.ftl} and
+ *       {@code compare.html.ftl} draw every chart with them.</li>
  * </ul>
  *
  * <p>Templates are sandboxed: they cannot instantiate classes ({@code ?new}) or reach the Java

@@ -41,7 +41,7 @@ public record ResultsFile(String schema, Engine engine, ScenarioRef scenario, Ma
     }
 
     /**
-     * The thresholds: whether all held, and each breach ("benchmark · framework · level: p99 < 50ms
+     * The thresholds: whether all held, and each breach ("benchmark · framework · level: p99 &lt; 50ms
      * was 73.2 ms").
      */
     public record Verdict(boolean passed, int checked, List<String> failed) {

@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * One layer of run settings. Any field may be {@code null}, meaning "not set in this layer";
- * {@link #over(RunSettings)} stacks a layer on top of another. A fully resolved value (every
+ * {@link #overriddenBy(RunSettings)} stacks a layer on top of another. A fully resolved value (every
  * field set) is what the plan hands to the load engine.
  *
  * @param duration     length of each measured window

@@ -36,6 +36,7 @@ class CompareEndToEndTest {
             Path out = dir.resolve(name);
             CliTest.Outcome o = CliTest.run(scenario.toString(), "--out", out.toString());
             assertEquals(0, o.code(), o.err());
+            ResultsTree.read(out); // checked against the schema
             return out.resolve("results.json");
         }
     }

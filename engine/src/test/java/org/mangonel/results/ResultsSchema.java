@@ -16,7 +16,7 @@ import java.util.Set;
 
 /**
  * Checks a results file against the committed JSON Schema of its version; every test that reads a
- * results file a run produced goes through here (ResultsTree.read).
+ * results file a run produced goes through here (ResultsTree.read, or {@link #assertValid} directly).
  */
 public final class ResultsSchema {
     private static final JsonSchema V2 = load();
