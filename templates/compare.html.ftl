@@ -18,6 +18,8 @@
   .worse { color: #b00020; font-weight: 600; } .better { color: #177245; } .noise { color: #666; }
   code { background: #f3f3f3; padding: 0 .25em; border-radius: 3px; }
   .warn { background: #fff4d6; padding: .5em .8em; border-left: 4px solid #e0a800; }
+  .charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(460px, 1fr)); gap: .5em 1.5em; }
+  figure.chart { margin: .3em 0; break-inside: avoid; }
 </style>
 </head>
 <body>
@@ -41,10 +43,12 @@
 </#list>
 </#list>
 </table>
+<h2>Latency by percentile, A against B</h2>
+<div class="charts">
 <#list c.levels as l>
-<#if charts?? >
-</#if>
+<figure class="chart">${percentileChart([{"label": "A: " + l.framework, "key": "A", "histogram": l.a_histogram!""}, {"label": "B: " + l.framework, "key": "B", "histogram": l.b_histogram!""}], l.benchmark + " · " + l.framework + " · " + l.level)}</figure>
 </#list>
+</div>
 <hr>
 <p>Produced by <code>engine compare</code>.</p>
 </body>

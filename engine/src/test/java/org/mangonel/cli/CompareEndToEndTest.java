@@ -57,6 +57,9 @@ class CompareEndToEndTest {
         assertTrue(worse.out().contains("throughput"), worse.out());
         String md = Files.readString(dir.resolve("worse/compare.md"));
         assertTrue(md.matches("(?s).*throughput[^\\n]*worse.*"), md);
+        String html = Files.readString(dir.resolve("worse/compare.html"));
+        assertTrue(html.contains("<svg") && html.contains("A: limited") && html.contains("B: limited"),
+                "the page overlays both runs' percentiles");
 
         CliTest.Outcome lenient = CliTest.run("compare", fast.toString(), slow.toString(), "--out",
                 dir.resolve("lenient").toString());
