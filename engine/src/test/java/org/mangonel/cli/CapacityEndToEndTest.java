@@ -23,7 +23,7 @@ class CapacityEndToEndTest {
             Path scenario = dir.resolve("capacity.yaml");
             Files.writeString(scenario, String.join("\n",
                     "name: capacity",
-                    "duration: 2s",
+                    "duration: 3s",
                     "warmup: 500ms",
                     "concurrency: [50]",
                     "threads: 1",
@@ -33,7 +33,7 @@ class CapacityEndToEndTest {
                     "benchmarks:",
                     "  - name: hello",
                     "    urls: [/]",
-                    "    capacity: {slo: {p99: 50ms}, vary: rate, from: 100/s, to: 3000/s, probes: 9}",
+                    "    capacity: {slo: {p99: 100ms}, vary: rate, from: 100/s, to: 3000/s, probes: 9}",
                     ""));
             Path out = dir.resolve("run");
             CliTest.Outcome o = CliTest.run(scenario.toString(), "--out", out.toString());
