@@ -16,7 +16,7 @@ class ChatScenarioEndToEndTest {
     void chatScenarioDeliversNearlyEverythingOnEveryServer(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("run");
         CliTest.Outcome o = CliTest.run(CliTest.REPO.resolve("scenarios/chat.yaml").toString(), "--duration", "2s",
-                "--warmup", "500ms", "--repetitions", "1", "--concurrency", "20", "--out", out.toString());
+                "--warmup", "500ms", "--repetitions", "1", "--concurrency", "20", "--no-capacity", "--out", out.toString());
         assertEquals(0, o.code(), o.err());
         Map<String, Object> results = ResultsTree.read(out);
         assertTrue(Files.readString(out.resolve("report.md")).contains("| Framework | Deliveries/Second |"));
@@ -48,6 +48,37 @@ class ChatScenarioEndToEndTest {
             assertEquals(delivered, ResultsTree.number(run.get("requests")), name);
             ResultsTree.assertOrderedPercentiles(name, ResultsTree.map(run.get("latency_ms")));
         }
+        ResultsTree.assertNoProcessLeft();
+    }
+
+    /**
+     * The README's main command as shipped, a capacity search per server, cut short (three servers,
+     * 1 s probes): every server gets its probes kept, and the page ranks them by capacity.
+     */
+    @Test
+    void theMainCommandSearchesEachServersCapacity(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("run");
+        CliTest.Outcome o = CliTest.run(CliTest.REPO.resolve("scenarios/chat.yaml").toString(), "--only",
+                "mangonel-chat,python-asyncio,mangonel-ws-chat", "--duration", "2s", "--warmup", "500ms",
+                "--out", out.toString());
+        assertEquals(0, o.code(), o.err());
+        assertTrue(o.err().contains("left"), "the progress says how long the run has left");
+        Map<String, Object> results = ResultsTree.read(out);
+        for (Map<String, Object> bench : ResultsTree.list(results.get("benchmarks"))) {
+            for (Map<String, Object> fw : ResultsTree.list(bench.get("frameworks"))) {
+                if (!"ok".equals(fw.get("status"))) {
+                    continue;
+                }
+                Map<String, Object> capacity = ResultsTree.map(fw.get("capacity"));
+                List<Map<String, Object>> probes = ResultsTree.list(capacity.get("probes"));
+                assertTrue(!probes.isEmpty() && probes.size() <= 6, fw.get("name") + ": " + probes);
+                assertEquals("messages/s per client", capacity.get("unit"));
+            }
+        }
+        String page = Files.readString(out.resolve("report.md"));
+        assertTrue(page.contains("### Capacity: the highest load each framework sustained with p99 ≤ 50.0 ms"), page);
+        String html = Files.readString(out.resolve("report.html"));
+        assertTrue(html.contains("Latency against throughput (capacity probes hollow"), "the probes are drawn");
         ResultsTree.assertNoProcessLeft();
     }
 }
