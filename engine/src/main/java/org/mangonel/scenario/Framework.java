@@ -9,7 +9,9 @@ import java.util.Objects;
  * A server under test and how to run it.
  *
  * <p>Text fields may hold the placeholders {@code {port}} (the free port the engine picked for
- * this start) and {@code {host}} (the URL's host); the {@code run} package substitutes them.
+ * this start, on the host it runs on) and {@code {host}} (in {@code url}: the name of the host
+ * the server runs on; in {@code start} and {@code env}: the address it should listen on, the
+ * URL's host); the {@code run} package substitutes them.
  *
  * @param name     unique identifier, also a file name (its log is {@code logs/<name>.log})
  * @param title    display name in reports
@@ -27,10 +29,14 @@ import java.util.Objects;
  *                 {@code "0,2-3"}), or null for no pinning
  * @param tls      how to trust a secure URL's server ({@code https}, {@code wss}, {@code tls});
  *                 {@link Tls#DEFAULT} when not given
+ * @param host     the SSH destination ({@code user@name} or {@code ssh://user@name:port}, see
+ *                 {@link SshDestination}) where {@code requires}, {@code version} and
+ *                 {@code start} run and where the server is sampled and stopped; null for this
+ *                 machine
  */
 public record Framework(String name, String title, Start start, String url, String cwd,
                         Map<String, String> env, List<Requirement> requires, Duration ready,
-                        String version, Duration stopGrace, String cpus, Tls tls) {
+                        String version, Duration stopGrace, String cpus, Tls tls, String host) {
 
     public Framework {
         Objects.requireNonNull(name, "name");
@@ -43,9 +49,23 @@ public record Framework(String name, String title, Start start, String url, Stri
         tls = tls == null ? Tls.DEFAULT : tls;
     }
 
+    /** A framework on this machine (no {@code host}). */
+    public Framework(String name, String title, Start start, String url, String cwd, Map<String, String> env,
+                     List<Requirement> requires, Duration ready, String version, Duration stopGrace, String cpus,
+                     Tls tls) {
+        this(name, title, start, url, cwd, env, requires, ready, version, stopGrace, cpus, tls, null);
+    }
+
     /** This framework with another URL. */
     public Framework withUrl(String newUrl) {
-        return new Framework(name, title, start, newUrl, cwd, env, requires, ready, version, stopGrace, cpus, tls);
+        return new Framework(name, title, start, newUrl, cwd, env, requires, ready, version, stopGrace, cpus, tls,
+                host);
+    }
+
+    /** This framework on another host (an SSH destination), or on this machine when null. */
+    public Framework withHost(String newHost) {
+        return new Framework(name, title, start, url, cwd, env, requires, ready, version, stopGrace, cpus, tls,
+                newHost);
     }
 
     /**

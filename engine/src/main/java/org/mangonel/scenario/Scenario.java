@@ -15,9 +15,11 @@ import java.util.Optional;
  * @param settings    the top-level run settings layer (partial)
  * @param frameworks  the servers under test, in declaration order, names unique
  * @param benchmarks  the benchmarks, in declaration order, names unique
+ * @param ssh         how the hosts of frameworks that run elsewhere are reached ({@link Ssh#DEFAULT}
+ *                    when not given)
  */
 public record Scenario(String name, String title, String description, Source source,
-                       RunSettings settings, List<Framework> frameworks, List<Benchmark> benchmarks) {
+                       RunSettings settings, List<Framework> frameworks, List<Benchmark> benchmarks, Ssh ssh) {
 
     public Scenario {
         Objects.requireNonNull(name, "name");
@@ -27,6 +29,24 @@ public record Scenario(String name, String title, String description, Source sou
         settings = settings == null ? RunSettings.EMPTY : settings;
         frameworks = List.copyOf(frameworks);
         benchmarks = List.copyOf(benchmarks);
+        ssh = ssh == null ? Ssh.DEFAULT : ssh;
+    }
+
+    /** A scenario whose frameworks all run on this machine unless they say otherwise. */
+    public Scenario(String name, String title, String description, Source source, RunSettings settings,
+                    List<Framework> frameworks, List<Benchmark> benchmarks) {
+        this(name, title, description, source, settings, frameworks, benchmarks, Ssh.DEFAULT);
+    }
+
+    /**
+     * This scenario with every framework the engine starts moved to {@code host} (an SSH
+     * destination, as {@code --host} gives it); frameworks that are only reached (no {@code start})
+     * stay where their URL says.
+     */
+    public Scenario onHost(String host) {
+        SshDestination.parse(host);
+        List<Framework> moved = frameworks.stream().map(f -> f.managed() ? f.withHost(host) : f).toList();
+        return new Scenario(name, title, description, source, settings, moved, benchmarks, ssh);
     }
 
     /** The framework declared with this name, if any. */

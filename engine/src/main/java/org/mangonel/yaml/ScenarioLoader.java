@@ -56,13 +56,13 @@ public final class ScenarioLoader {
     static final List<String> SETTINGS_KEYS = List.of("duration", "warmup", "repetitions", "aggregate",
             "concurrency", "timeout", "threads", "connect_timeout", "client_cpus", "rate");
     static final List<String> TOP_KEYS = concat(List.of("name", "title", "description"), SETTINGS_KEYS,
-            List.of("thresholds", "frameworks", "benchmarks"));
+            List.of("thresholds", "frameworks", "benchmarks", "host", "ssh"));
     static final List<String> CAPACITY_KEYS = List.of("slo", "vary", "from", "to", "probes", "errors");
     static final List<String> SLO_KEYS = List.of("p99");
     private static final Pattern CONDITION = Pattern.compile(
             "\\s*(<=|>=|<|>|=)\\s*(\\d+(?:\\.\\d+)?)\\s*(us|µs|ms|s|%|/s)?\\s*");
     static final List<String> FRAMEWORK_KEYS = List.of("name", "title", "start", "url", "cwd", "env", "requires",
-            "ready", "version", "stop_grace", "cpus", "tls");
+            "ready", "version", "stop_grace", "cpus", "tls", "host");
     static final List<String> TLS_KEYS = List.of("verify", "ca", "server_name", "protocols");
     /** The TLS versions a scenario may ask for (the JDK's names). */
     static final List<String> TLS_PROTOCOLS = List.of("TLSv1.3", "TLSv1.2");
@@ -205,6 +205,11 @@ public final class ScenarioLoader {
         }
     }
 
+    /** A URL template with its placeholders ({port}, {host}) filled in with stand-ins, to be parsed. */
+    private static String withoutPlaceholders(String url) {
+        return url.replace("{port}", "1").replace("{host}", "localhost");
+    }
+
     /** "an http", "a chat". */
     static String article(String word) {
         return ("aeiou".indexOf(word.charAt(0)) >= 0 || word.startsWith("http") ? "an " : "a ") + word;
@@ -249,6 +254,12 @@ public final class ScenarioLoader {
             RunSettings settings = settings(top);
             scenarioThresholds = top.has("thresholds") ? thresholds(top) : List.of();
             List<Framework> frameworks = frameworks(top);
+            // host: at the top moves every started framework that names no host of its own
+            String host = SshKeys.host(doc, top);
+            frameworks = frameworks.stream().map(f -> f.managed() && f.host() == null ? f.withHost(host) : f)
+                    .map(f -> SshKeys.LOCAL.equals(f.host()) ? f.withHost(null) : f).toList();
+            org.mangonel.scenario.Ssh ssh = top.has("ssh") ? SshKeys.ssh(doc, top.value("ssh"),
+                    Path.of(source.directory())) : null;
             List<Benchmark> benchmarks = benchmarks(top, frameworks);
             frameworks = defaultUrls(frameworks, benchmarks);
             for (Benchmark b : benchmarks) {
@@ -257,7 +268,7 @@ public final class ScenarioLoader {
             if (!doc.problems().isEmpty()) {
                 return null;
             }
-            return new Scenario(name, title, description, source, settings, frameworks, benchmarks);
+            return new Scenario(name, title, description, source, settings, frameworks, benchmarks, ssh);
         }
 
         RunSettings settings(MappingReader m) {
@@ -404,11 +415,12 @@ public final class ScenarioLoader {
             Duration grace = m.duration("stop_grace", Duration.ZERO);
             String cpus = cpus(m, "cpus");
             Framework.Tls tls = m.has("tls") ? tls(m.value("tls")) : null;
+            String host = SshKeys.host(doc, m);
             if (name == null || url == null || (m.has("start") && start == null) || (m.has("cpus") && cpus == null)
-                    || (m.has("tls") && tls == null)) {
+                    || (m.has("tls") && tls == null) || (m.has("host") && host == null)) {
                 return null;
             }
-            if (tls != null && !SECURE_SCHEMES.contains(URI.create(url.replace("{port}", "1")).getScheme()
+            if (tls != null && !SECURE_SCHEMES.contains(URI.create(withoutPlaceholders(url)).getScheme()
                     .toLowerCase(Locale.ROOT))) {
                 doc.error(m.value("tls"), "'tls' is for a secure url (https://, wss:// or tls://); this framework's"
                         + " url is '" + url + "'");
@@ -418,7 +430,7 @@ public final class ScenarioLoader {
                 doc.error(m.value("cpus"), "'cpus' pins a server the engine starts; this framework has no 'start'");
                 return null;
             }
-            return new Framework(name, title, start, url, cwd, env, requires, ready, version, grace, cpus, tls);
+            return new Framework(name, title, start, url, cwd, env, requires, ready, version, grace, cpus, tls, host);
         }
 
         /** tls: {verify, ca, server_name, protocols}. */
@@ -492,18 +504,18 @@ public final class ScenarioLoader {
             var placeholders = PLACEHOLDER.matcher(url);
             while (placeholders.find()) {
                 String p = placeholders.group(1);
-                if (!p.equals("port")) {
-                    doc.error(at, "unknown placeholder {" + p + "} in 'url'; the only one is {port}");
+                if (!p.equals("port") && !p.equals("host")) {
+                    doc.error(at, "unknown placeholder {" + p + "} in 'url'; the placeholders are {port} and {host}");
                     return null;
                 }
-                if (!started) {
+                if (!started && p.equals("port")) {
                     doc.error(at, "'url' uses {port}, which only a framework the engine starts has; add 'start' or"
                             + " write the port");
                     return null;
                 }
             }
             try {
-                URI uri = new URI(url.replace("{port}", "1"));
+                URI uri = new URI(withoutPlaceholders(url));
                 String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
                 List<String> schemes = Protocols.all().stream().flatMap(p -> p.schemes().stream()).distinct().toList();
                 if (!schemes.contains(scheme)) {
@@ -794,7 +806,7 @@ public final class ScenarioLoader {
         /** Every framework a benchmark runs on must have a URL its protocol can use. */
         private void schemes(Protocol<?> protocol, String benchmark, List<Framework> on) {
             for (Framework f : on) {
-                String scheme = URI.create(f.url().replace("{port}", "1")).getScheme().toLowerCase(Locale.ROOT);
+                String scheme = URI.create(withoutPlaceholders(f.url())).getScheme().toLowerCase(Locale.ROOT);
                 if (!protocol.schemes().contains(scheme)) {
                     doc.error(urlNodes.get(f.name()), "framework '" + f.name() + "' has a " + scheme + ":// url, but"
                             + " benchmark '" + benchmark + "' speaks " + protocol.name() + ", which needs "
