@@ -109,6 +109,11 @@ final class EngineCommand implements Callable<Integer> {
     @Option(names = "--benchmark", split = ",", paramLabel = "NAME", description = "Run only these benchmarks.")
     List<String> benchmarks;
 
+    @Option(names = "--host", paramLabel = "DEST",
+            description = "Run the frameworks the engine starts on this host, over SSH: user@server or "
+                    + "ssh://user@server:port (the scenario's ssh: settings say how to connect).")
+    String host;
+
     @Option(names = "--templates", paramLabel = "DIR", description = "Render reports with the templates in DIR.")
     Path templatesDir;
 
@@ -158,6 +163,7 @@ final class EngineCommand implements Callable<Integer> {
         Plan plan;
         try {
             scenario = ScenarioLoader.load(scenarioFile);
+            scenario = host == null ? scenario : onHost(scenario, host);
             overrides = overrides();
             plan = Planner.plan(noCapacity ? scenario.withoutCapacity() : scenario, overrides, set(only), set(benchmarks), Runtime.getRuntime().availableProcessors());
             plan = Sharding.apply(plan, shard, startAt, startIn);
@@ -249,6 +255,14 @@ final class EngineCommand implements Callable<Integer> {
                 repetitions, aggregate, concurrency == null ? null : List.copyOf(new LinkedHashSet<>(concurrency)),
                 duration("--timeout", timeout, false), threads, duration("--connect-timeout", connectTimeout, false),
                 clientCpus, rates == null ? null : rates.stream().map(EngineCommand::rate).toList());
+    }
+
+    private static Scenario onHost(Scenario scenario, String host) {
+        try {
+            return scenario.onHost(host);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--host should be " + e.getMessage());
+        }
     }
 
     static Rate rate(String text) {

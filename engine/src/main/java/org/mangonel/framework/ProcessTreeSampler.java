@@ -9,7 +9,9 @@ import java.util.List;
  * <p>The sampler runs inside the client, so its cost is the client's: finding a session's
  * processes means reading every {@code /proc/PID/stat} on the machine, so that full scan is done
  * only at the window's edges and once every {@link #FULL_SCAN_EVERY} samples (to find new
- * children); the samples between read only the processes already known.
+ * children); the samples between read only the processes already known. For a server on another
+ * host the same reads happen there ({@link RemoteSessionReader}: one round trip per sample over a
+ * session held open for the window), at the same cadence.
  */
 public final class ProcessTreeSampler {
     private static final long INTERVAL_MS = 200;
@@ -28,7 +30,7 @@ public final class ProcessTreeSampler {
     public record Usage(double cpuSeconds, double cpuPercent, long rssMaxBytes, long rssMeanBytes, int processes) {
     }
 
-    private final long session;
+    private final SessionReader reader;
     private Thread thread;
     private volatile boolean running;
     private long startCpuNs;
@@ -40,8 +42,13 @@ public final class ProcessTreeSampler {
     private long lastCpuNs;
     private long[] known = new long[0];
 
+    /** Samples session {@code session} on this machine. */
     public ProcessTreeSampler(long session) {
-        this.session = session;
+        this(new LocalSessionReader(session));
+    }
+
+    ProcessTreeSampler(SessionReader reader) {
+        this.reader = reader;
     }
 
     /** Whether sampling can work here at all. */
@@ -69,9 +76,13 @@ public final class ProcessTreeSampler {
         thread.start();
     }
 
-    /** Stops sampling and returns the usage, or null if {@link #start()} was never called. */
+    /**
+     * Stops sampling and returns the usage, or null if {@link #start()} was never called or the
+     * figures could not be read (a server host that stopped answering).
+     */
     public Usage stop() {
         if (thread == null) {
+            reader.close();
             return null;
         }
         running = false;
@@ -83,6 +94,10 @@ public final class ProcessTreeSampler {
         }
         synchronized (this) {
             long endCpu = sample(true);
+            reader.close();
+            if (reader.failed()) {
+                return null;
+            }
             long elapsed = Math.max(1, System.nanoTime() - startNs);
             double cpu = Math.max(0, endCpu - startCpuNs) / 1e9;
             return new Usage(cpu, 100.0 * cpu * 1e9 / elapsed, rssMax, samples == 0 ? 0 : rssSum / samples,
@@ -92,7 +107,7 @@ public final class ProcessTreeSampler {
 
     /** Takes one sample (scanning all of /proc when {@code full}); returns the session's CPU time so far. */
     private long sample(boolean full) {
-        List<ProcFs.Stat> stats = full ? ProcFs.session(session) : knownStats();
+        List<ProcFs.Stat> stats = full ? reader.session() : reader.known(known);
         known = stats.stream().mapToLong(ProcFs.Stat::pid).toArray();
         if (stats.isEmpty()) {
             return lastCpuNs;
@@ -111,15 +126,41 @@ public final class ProcessTreeSampler {
         return cpu;
     }
 
-    /** The processes found by the last full scan that are still there (and still in the session). */
-    private List<ProcFs.Stat> knownStats() {
-        List<ProcFs.Stat> out = new java.util.ArrayList<>(known.length);
-        for (long pid : known) {
-            ProcFs.Stat s = ProcFs.stat(pid);
-            if (s != null && s.session() == session) {
-                out.add(s);
-            }
+    /** Where a session's figures come from: this machine's /proc, or another host's. */
+    interface SessionReader {
+        /** Every process of the session. */
+        List<ProcFs.Stat> session();
+
+        /** Those of {@code pids} that are still there, and still in the session. */
+        List<ProcFs.Stat> known(long[] pids);
+
+        /** Whether a read failed, so that the figures are not to be trusted. */
+        default boolean failed() {
+            return false;
         }
-        return out;
+
+        /** Releases what reading held (another host's session). */
+        default void close() {
+        }
+    }
+
+    /** This machine's /proc. */
+    record LocalSessionReader(long sessionId) implements SessionReader {
+        @Override
+        public List<ProcFs.Stat> session() {
+            return ProcFs.session(sessionId);
+        }
+
+        @Override
+        public List<ProcFs.Stat> known(long[] pids) {
+            List<ProcFs.Stat> out = new java.util.ArrayList<>(pids.length);
+            for (long pid : pids) {
+                ProcFs.Stat s = ProcFs.stat(pid);
+                if (s != null && s.session() == sessionId) {
+                    out.add(s);
+                }
+            }
+            return out;
+        }
     }
 }

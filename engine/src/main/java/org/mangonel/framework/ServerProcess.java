@@ -1,40 +1,26 @@
 package org.mangonel.framework;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A framework's server process, started in its own session (and so its own process group) with
- * its output appended to a log file. {@link #stop(Duration)} leaves no process of that session
- * behind. Used by one controlling thread.
+ * its output going to a log file, on this machine or on another host
+ * ({@link Host#start}). {@link #stop(Duration)} leaves no process of that session behind. Used by
+ * one controlling thread; {@link #kill()} may come from any.
  */
-public final class ServerProcess implements AutoCloseable {
-    private static final boolean HAVE_SETSID = Files.isExecutable(Path.of("/usr/bin/setsid"))
-            || Files.isExecutable(Path.of("/bin/setsid"));
-
-    private final Process process;
-    private final Path log;
-    private boolean stopped;
-
-    private ServerProcess(Process process, Path log) {
-        this.process = process;
-        this.log = log;
-    }
+public abstract sealed class ServerProcess implements AutoCloseable permits LocalServerProcess, RemoteServerProcess {
 
     /**
-     * Starts {@code argv} in a new session.
+     * Starts {@code argv} in a new session on this machine.
      *
      * @param argv the program and its arguments
      * @param cwd  working directory
@@ -43,38 +29,37 @@ public final class ServerProcess implements AutoCloseable {
      */
     public static ServerProcess start(List<String> argv, Path cwd, Map<String, String> env, Path log)
             throws IOException {
-        List<String> command = new ArrayList<>();
-        if (HAVE_SETSID) {
-            command.add("setsid");
-        }
-        command.addAll(argv);
-        Files.createDirectories(log.toAbsolutePath().getParent());
-        ProcessBuilder pb = new ProcessBuilder(command);
-        pb.directory(cwd.toFile());
-        pb.environment().putAll(env);
-        pb.redirectErrorStream(true);
-        pb.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-        return new ServerProcess(pb.start(), log);
+        return LocalServerProcess.launch(argv, cwd, env, log);
     }
 
-    /** The process id, which is also its session and process group id. */
-    public long pid() {
-        return process.pid();
-    }
+    /** The process id, which is also its session and process group id (on its host). */
+    public abstract long pid();
 
-    public boolean alive() {
-        return process.isAlive();
-    }
+    /** Whether it runs (and, on another host, can still be reached). */
+    public abstract boolean alive();
 
     /** The exit code, if it has exited. */
-    public Optional<Integer> exitCode() {
-        return process.isAlive() ? Optional.empty() : Optional.of(process.exitValue());
+    public abstract Optional<Integer> exitCode();
+
+    /** Why it can no longer be reached (its host's connection was lost), or empty. */
+    public Optional<String> lost() {
+        return Optional.empty();
     }
 
-    public Path log() {
-        return log;
-    }
+    /** The log on this machine (for a server on another host: filled in from its log there). */
+    public abstract Path log();
+
+    /** A sampler of its session's CPU time and memory, or null when they cannot be read there. */
+    public abstract ProcessTreeSampler sampler();
+
+    /**
+     * SIGTERM to the process group, up to {@code grace} for the session to empty, then SIGKILL to
+     * every process still in the session. Idempotent.
+     */
+    public abstract void stop(Duration grace);
+
+    /** SIGKILL to the group and every process of the session, without waiting. Any thread. */
+    public abstract void kill();
 
     /**
      * Waits until {@code address} accepts a TCP connection, or this process exits.
@@ -86,7 +71,8 @@ public final class ServerProcess implements AutoCloseable {
     }
 
     /**
-     * The one readiness probe: polls until {@code address} accepts a TCP connection.
+     * The one readiness probe: polls from this machine (where the load comes from) until
+     * {@code address} accepts a TCP connection.
      *
      * @param process the server's process, watched so that one that exits is reported at once;
      *                null for a server started elsewhere
@@ -96,9 +82,10 @@ public final class ServerProcess implements AutoCloseable {
             throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
-            if (process != null && !process.process.isAlive()) {
-                return Optional.of("exited with status " + process.process.exitValue()
-                        + " before accepting connections");
+            if (process != null && !process.alive()) {
+                Optional<String> lost = process.lost();
+                return Optional.of(lost.isPresent() ? lost.get() + " before the server accepted connections"
+                        : "exited with status " + process.exitCode().orElse(-1) + " before accepting connections");
             }
             try (Socket probe = new Socket()) {
                 probe.connect(address, 250);
@@ -114,84 +101,9 @@ public final class ServerProcess implements AutoCloseable {
         }
     }
 
-    /**
-     * SIGTERM to the process group, up to {@code grace} for the session to empty, then SIGKILL to
-     * every process still in the session. Idempotent.
-     */
-    public void stop(Duration grace) {
-        if (stopped) {
-            return;
-        }
-        stopped = true;
-        long session = process.pid();
-        signalGroup("TERM", session);
-        process.descendants().forEach(ProcessHandle::destroy);
-        long deadline = System.nanoTime() + grace.toNanos();
-        while (System.nanoTime() < deadline && !sessionEmpty(session)) {
-            try {
-                process.waitFor(50, TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        if (!sessionEmpty(session)) {
-            signalGroup("KILL", session);
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            for (ProcFs.Stat s : ProcFs.session(session)) {
-                ProcessHandle.of(s.pid()).ifPresent(ProcessHandle::destroyForcibly);
-            }
-            process.destroyForcibly();
-        }
-        try {
-            process.waitFor(2, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    /** SIGKILL to the group and every process of the session, without waiting. Any thread. */
-    public void kill() {
-        long session = process.pid();
-        signalGroup("KILL", session);
-        for (ProcFs.Stat s : ProcFs.session(session)) {
-            ProcessHandle.of(s.pid()).ifPresent(ProcessHandle::destroyForcibly);
-        }
-        process.destroyForcibly();
-    }
-
-    private boolean sessionEmpty(long session) {
-        if (ProcFs.available()) {
-            return ProcFs.session(session).stream().allMatch(s -> isZombie(s.pid()));
-        }
-        return !process.isAlive() && process.descendants().findAny().isEmpty();
-    }
-
-    private static boolean isZombie(long pid) {
-        try {
-            String stat = Files.readString(ProcFs.ROOT.resolve(pid + "/stat"));
-            int close = stat.lastIndexOf(')');
-            return close > 0 && stat.length() > close + 2 && stat.charAt(close + 2) == 'Z';
-        } catch (IOException e) {
-            return true;
-        }
-    }
-
-    private static void signalGroup(String signal, long group) {
-        try {
-            Process kill = new ProcessBuilder("kill", "-s", signal, "--", "-" + group)
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            kill.waitFor(2, TimeUnit.SECONDS);
-        } catch (IOException e) {
-            // no kill(1): the per-process fallbacks in stop() still apply
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     /** The last {@code lines} lines of the log (at most 16 KiB read). */
     public String tailLog(int lines) {
-        return tail(log, lines);
+        return tail(log(), lines);
     }
 
     /** The last {@code lines} lines of a text file (at most 16 KiB read), or "" if unreadable. */

@@ -9,7 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** Runs a short shell command to completion (requirements, version probes). Any thread. */
+/**
+ * Runs a short command to completion (requirements, version probes, and each {@code ssh} to a
+ * server host). Any thread.
+ */
 public final class Shell {
     private Shell() {
     }
@@ -42,10 +45,15 @@ public final class Shell {
 
     /** Runs {@code /bin/sh -c command}, waiting at most {@code timeoutMs}. */
     public static Result run(String command, Path cwd, Map<String, String> env, long timeoutMs) {
+        return run(List.of("/bin/sh", "-c", command), cwd, env, timeoutMs);
+    }
+
+    /** Runs a program with its arguments (no shell), waiting at most {@code timeoutMs}. */
+    public static Result run(List<String> argv, Path cwd, Map<String, String> env, long timeoutMs) {
         Path out = null;
         try {
             out = Files.createTempFile("mangonel-sh", ".out");
-            ProcessBuilder pb = new ProcessBuilder(List.of("/bin/sh", "-c", command));
+            ProcessBuilder pb = new ProcessBuilder(argv);
             pb.directory(cwd.toFile());
             pb.environment().putAll(env);
             pb.redirectErrorStream(true);

@@ -1,9 +1,7 @@
 /**
- * The processes of a framework under test: free port ({@code FreePort}), short shell commands
- * ({@code Shell}: requirements, version probes), start, readiness, stop ({@code ServerProcess}),
- * CPU pinning ({@code CpuAffinity}), and CPU and memory sampling ({@code ProcessTreeSampler} over
- * {@code ProcFs}). Nothing here knows how load is generated. {@code run.FrameworkRun} drives the
- * steps below and builds the command line; this package runs it.
+ * The lifecycle of a framework under test: free port, requirements, start, readiness, CPU and
+ * memory sampling, stop, on this machine or on another host over SSH. Nothing here knows how load
+ * is generated.
  *
  * <pre>
  *   requires: /bin/sh -c REQ (each must exit 0)  ──fail──▶ skipped, with the hint
@@ -24,6 +22,56 @@
  * steps find none of its processes: the sampler reports none, and {@code stop} neither waits for
  * them nor kills them (only the server's descendants get SIGTERM).
  * Process sampling reads {@code /proc}; on systems without it the figures are absent, not guessed.
+ *
+ * <h2>Where: a {@link org.mangonel.framework.Host}</h2>
+ * Every step that touches the framework's machine goes through a {@code Host}, and each step has
+ * the same meaning on both kinds:
+ *
+ * <pre>
+ *   step            LocalHost (this machine)              SshHost (another, over ssh)
+ *   requires,       /bin/sh -c CMD in cwd, with env       ssh … 'exec /bin/sh -c "cd CWD; export …; CMD"'
+ *     version
+ *   free {port}     bind port 0 on the URL's host          a port of the host's ephemeral range that
+ *                                                          /proc/net/tcp{,6} there does not list
+ *   cpus            taskset -c (checked against our CPUs) taskset -c there (checked against its CPUs)
+ *   start           setsid CMD &gt;&gt; logs/NAME.log         leash.sh: setsid CMD &gt;&gt; LOG there, held on
+ *                                                          an SSH session (RemoteServerProcess)
+ *   ready           TCP connects from this machine to the URL, in both cases: that is where the load
+ *                   comes from
+ *   sample          /proc here, a full scan every 5th     sampler.sh there, one request and answer
+ *                   sample, known pids between            per sample over a session held open for
+ *                                                          the window; the same cadence and scans
+ *   stop            TERM group + session, grace, KILL     the same, done there by leash.sh ("term MS")
+ *   kill (Ctrl-C×2) KILL group + session                  leash.sh "kill"
+ *   log             written here directly                 copied here (tail -c +N) when a tail is
+ *                                                          needed and after the stop
+ *   builtin:NAME    our java, our class path              java there (17+ checked, as a requires),
+ *                                                          our class path copied there once
+ * </pre>
+ *
+ * <h2>SSH</h2>
+ * The system's {@code ssh}, {@code scp} and {@code rsync}, nothing to install on the host beyond
+ * what a Debian server has (a POSIX sh, awk, setsid, /proc). One multiplexed connection per host
+ * and run ({@code ControlMaster}, its socket in a short private folder because a socket path is
+ * limited to 108 bytes; {@code ControlPersist=60} so that a master outlives a hard-killed engine
+ * by a minute at most), opened by {@link org.mangonel.framework.Hosts} when the run first needs
+ * the host and closed ({@code ssh -O exit}) at the end, after the run's folder there is removed.
+ * Every command after that is a session on the master: a few milliseconds, no new TCP connection
+ * or authentication. {@code BatchMode=yes}: nothing ever waits for a password or a host-key
+ * question; host keys are checked as ssh always checks them (never turned off by the engine), and
+ * an unknown or changed key is a failure whose reason says so, like an unreachable host or a
+ * refused key ({@link org.mangonel.framework.SshHost#reason}).
+ *
+ * <p>Why a leash and not a detached {@code setsid … &amp; echo $!}: a server must not outlive the
+ * engine's connection. {@code leash.sh} starts the server and then waits for a line from the
+ * engine; the end of its input without one, which is what a dropped connection or a dead engine
+ * looks like from the host, stops the server's whole session there as a stop would. The leash also
+ * reports the server's exit at once ({@code alive()} needs no round trip), and its own end without
+ * that report is how a dropped connection is recognised here: the framework fails with that
+ * reason, the run goes on (the next framework on that host reconnects, once).
+ *
+ * <p>The remote scripts are resources beside these classes ({@code host-lib.sh}, {@code probe.sh},
+ * {@code leash.sh}, {@code sampler.sh}), plain POSIX sh for dash, bash and busybox alike.
  *
  * <p>Threads: the run's thread starts, checks and stops processes; each measured window's
  * {@code ProcessTreeSampler} samples on its own thread ({@code mangonel-sampler}); a signal

@@ -42,6 +42,32 @@ public final class EnvironmentProbe {
         return env;
     }
 
+    /**
+     * This machine as the client of a run: its name, and what {@link #collect()} says of its OS,
+     * CPU and memory (results.json's {@code environment.client}, beside the servers' hosts).
+     */
+    public static Map<String, Object> client() {
+        Map<String, Object> all = collect();
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("hostname", hostname());
+        for (String key : new String[] {"os", "kernel", "arch", "cpu_model", "cores", "memory_bytes"}) {
+            out.put(key, all.get(key));
+        }
+        return out;
+    }
+
+    private static String hostname() {
+        try {
+            return Files.readString(Path.of("/proc/sys/kernel/hostname")).strip();
+        } catch (IOException | RuntimeException e) {
+            try {
+                return java.net.InetAddress.getLocalHost().getHostName();
+            } catch (IOException unknown) {
+                return "localhost";
+            }
+        }
+    }
+
     private static String osName() {
         try {
             for (String line : Files.readAllLines(Path.of("/etc/os-release"))) {

@@ -1,7 +1,7 @@
 package org.mangonel.run;
 
-import java.io.File;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,15 +9,16 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.mangonel.Version;
 import org.mangonel.framework.CpuAffinity;
-import org.mangonel.framework.FreePort;
+import org.mangonel.framework.Host;
+import org.mangonel.framework.HostException;
 import org.mangonel.framework.ServerProcess;
 import org.mangonel.framework.Shell;
 import org.mangonel.plan.BenchmarkPlan;
@@ -36,8 +37,9 @@ import org.mangonel.transport.Endpoint;
  * The lifecycle of one framework in one benchmark. The run's thread only.
  *
  * <pre>
- *   requires ──fail──▶ SKIPPED            version probe
- *   endpoint: {port} picked, URL resolved
+ *   host (this machine, or connected over SSH) ──unreachable, refused, lost──▶ FAILED
+ *   requires ──fail──▶ SKIPPED            version probe      (all of these on the framework's host)
+ *   endpoint: {port} picked (on its host), {host} filled in, URL resolved
  *   start (own session, log file) → ready ──fail──▶ FAILED (+ log tail)     (or: already running → ready)
  *   verify ──fail──▶ FAILED
  *   levels × repetitions (Trials) ──▶ OK / INTERRUPTED / FAILED
@@ -51,8 +53,11 @@ final class FrameworkRun {
     private final BenchmarkPlan bp;
     private final Framework fw;
     private final Path outDir;
-    private final Path cwd;
     private final Path scenarioDir;
+    private final ServerHosts hosts;
+    /** Where it runs, and its working directory there; set when the run reaches it. */
+    private Host host;
+    private String cwd;
     private final RunControl control;
     private final RunConsole console;
     private final String header;
@@ -65,14 +70,14 @@ final class FrameworkRun {
     private org.mangonel.results.FrameworkResult.CapacityResult capacity;
 
     FrameworkRun(BenchmarkPlan bp, Framework fw, Path scenarioDir, Path outDir, RunControl control, RunConsole console,
-                 Share share, Schedule schedule) {
+                 Share share, Schedule schedule, ServerHosts hosts) {
         this.share = share;
         this.schedule = schedule;
         this.bp = bp;
         this.fw = fw;
         this.outDir = outDir;
-        this.cwd = scenarioDir.resolve(fw.cwd() == null ? "." : fw.cwd()).normalize();
         this.scenarioDir = scenarioDir;
+        this.hosts = hosts;
         this.control = control;
         this.console = console;
         this.header = "benchmark " + bp.benchmark().name() + ", framework " + fw.name();
@@ -84,6 +89,10 @@ final class FrameworkRun {
     FrameworkResult run() {
         try {
             return runChecked();
+        } catch (HostException e) {
+            // its host could not be reached (or was lost): the reason says which and why
+            return failed(control.interrupted() ? FrameworkStatus.INTERRUPTED : FrameworkStatus.FAILED, e.getMessage(),
+                    null, List.of());
         } catch (IOException | RuntimeException e) {
             String reason = (control.interrupted() ? "interrupted: " : "could not be run: ") + e.getMessage();
             return failed(FrameworkStatus.FAILED, reason, null, List.of());
@@ -94,14 +103,20 @@ final class FrameworkRun {
     }
 
     private FrameworkResult runChecked() throws IOException, InterruptedException {
+        host = hosts.of(fw);
+        cwd = host.directory(fw.cwd());
         Optional<String> missing = requirements();
+        if (missing.isEmpty() && fw.start() instanceof Framework.Builtin) {
+            missing = host.builtinProblem();
+        }
         if (missing.isPresent()) {
             console.info(header + ": skipped: " + missing.get());
             return end(FrameworkStatus.SKIPPED, missing.get(), null, List.of());
         }
         version = version();
-        int port = fw.url().contains("{port}") ? FreePort.pick(Endpoints.host(fw.url())) : -1;
-        url = fw.url().replace("{port}", String.valueOf(port));
+        String template = urlOn(fw.url(), host);
+        int port = template.contains("{port}") ? host.freePort(Endpoints.host(template)) : -1;
+        url = template.replace("{port}", String.valueOf(port));
         Endpoint endpoint = Endpoints.resolve(url, fw.tls(), scenarioDir);
         ServerProcess process = null;
         try {
@@ -152,7 +167,8 @@ final class FrameworkRun {
             levels = trials.run();
         }
         if (process != null && !process.alive()) {
-            String reason = "the server exited during the run (status " + process.exitCode().orElse(-1) + ")";
+            String reason = process.lost().map(lost -> lost + " during the run")
+                    .orElse("the server exited during the run (status " + process.exitCode().orElse(-1) + ")");
             return failed(FrameworkStatus.FAILED, reason, process.tailLog(LOG_TAIL_LINES), levels);
         }
         if (capacity != null && levels.isEmpty() && !control.interrupted()
@@ -165,14 +181,14 @@ final class FrameworkRun {
     }
 
     /** The first requirement that fails, as the reason to skip; empty when all hold. */
-    private Optional<String> requirements() {
-        return requirements(fw, cwd);
+    private Optional<String> requirements() throws HostException {
+        return requirements(fw, host, cwd);
     }
 
-    /** The first requirement of {@code fw} that fails, run in {@code cwd}, as the reason to skip it. */
-    static Optional<String> requirements(Framework fw, Path cwd) {
+    /** The first requirement of {@code fw} that fails on {@code host}, run in {@code cwd}, as the reason to skip it. */
+    static Optional<String> requirements(Framework fw, Host host, String cwd) throws HostException {
         for (Framework.Requirement req : fw.requires()) {
-            Shell.Result r = Shell.run(req.command(), cwd, fw.env(), REQUIREMENT_TIMEOUT_MS);
+            Shell.Result r = host.run(req.command(), cwd, fw.env(), REQUIREMENT_TIMEOUT_MS);
             if (!r.ok()) {
                 return Optional.of(req.hint() != null ? req.hint() : "requirement `" + req.command() + "` failed (exit "
                         + r.exitCode() + ")" + (r.lastLine().isEmpty() ? "" : ": " + r.lastLine()));
@@ -181,24 +197,28 @@ final class FrameworkRun {
         return Optional.empty();
     }
 
-    private String version() {
+    private String version() throws HostException {
         if (fw.version() != null) {
-            Shell.Result r = Shell.run(fw.version(), cwd, fw.env(), REQUIREMENT_TIMEOUT_MS);
+            Shell.Result r = host.run(fw.version(), cwd, fw.env(), REQUIREMENT_TIMEOUT_MS);
             return r.ok() ? truncate(r.firstLine(), 200) : null;
         }
         return fw.start() instanceof Framework.Builtin ? "mangonel " + Version.VERSION : null;
     }
 
     private ServerProcess start(int port, Endpoint endpoint) throws IOException {
-        List<String> argv = argv(fw, port, endpoint.url().getHost());
+        // The address it listens on: the URL's host; on another host, the address this machine
+        // reaches it by (a name there may resolve to something else, e.g. Debian's 127.0.1.1).
+        String listen = host.remote() ? endpoint.address().getAddress().getHostAddress() : endpoint.url().getHost();
+        List<String> argv = argv(port, listen);
         String shown = String.join(" ", argv.size() > 2 && argv.get(0).equals("/bin/sh") ? argv.subList(2, argv.size())
                 : List.of(Results.startText(fw)));
-        console.info(header + ": starting " + shown + " on port " + port);
-        appendLog("=== mangonel: " + header + " at " + Instant.now() + ": " + shown);
+        String where = host.remote() ? " on " + host.name() : "";
+        console.info(header + ": starting " + shown + where + " on port " + port);
+        appendLog("=== mangonel: " + header + " at " + Instant.now() + where + ": " + shown);
         Map<String, String> env = new HashMap<>();
-        fw.env().forEach((k, v) -> env.put(k, v.replace("{port}", String.valueOf(port))));
+        fw.env().forEach((k, v) -> env.put(k, v.replace("{port}", String.valueOf(port)).replace("{host}", listen)));
         if (fw.cpus() != null) {
-            Optional<String> problem = CpuAffinity.problem(fw.cpus());
+            Optional<String> problem = host.cpusProblem(fw.cpus());
             cpusNote = problem.orElse(null);
             if (problem.isPresent()) {
                 console.info(header + ": " + problem.get());
@@ -206,22 +226,34 @@ final class FrameworkRun {
                 argv = CpuAffinity.wrap(fw.cpus(), argv);
             }
         }
-        return ServerProcess.start(argv, cwd, env, outDir.resolve(logName));
+        return host.start(argv, cwd, env, outDir.resolve(logName), fw.name());
     }
 
-    /** The command line that starts a framework. */
-    static List<String> argv(Framework fw, int port, String host) {
+    /** The command line that starts the framework on its host, listening on {@code listen}. */
+    private List<String> argv(int port, String listen) {
         if (fw.start() instanceof Framework.Builtin builtin) {
-            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            // The same JVM defaults as bin/engine: no GC threads to feed, no boxing per ready descriptor.
-            // The class path made absolute: the server runs in the scenario's folder, not ours.
-            String classPath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-                    .map(p -> Path.of(p).toAbsolutePath().toString()).collect(Collectors.joining(File.pathSeparator));
-            return List.of(java, "-XX:+UseSerialGC", "-XX:AutoBoxCacheMax=65536", "-cp", classPath,
-                    "org.mangonel.cli.Main", "serve", builtin.server(), "--host", host, "--port", String.valueOf(port));
+            return host.builtinArgv(builtin.server(), listen, port);
         }
-        String shell = ((Framework.Command) fw.start()).shell().replace("{port}", String.valueOf(port));
+        String shell = ((Framework.Command) fw.start()).shell().replace("{port}", String.valueOf(port))
+                .replace("{host}", listen);
         return List.of("/bin/sh", "-c", shell);
+    }
+
+    /**
+     * A URL template on a host: {@code {host}} is the host's name; on another host, a loopback
+     * address (the default URL's 127.0.0.1, localhost, [::1]) is read as that host too, since the
+     * load comes from this machine.
+     */
+    static String urlOn(String template, Host host) {
+        String name = host.address().contains(":") ? "[" + host.address() + "]" : host.address();
+        String url = template.replace("{host}", name);
+        if (host.remote()) {
+            String h = URI.create(url.replace("{port}", "1")).getHost();
+            if (h != null && (h.equals("localhost") || h.startsWith("127.") || h.equals("[::1]"))) {
+                url = url.replaceFirst("://" + Pattern.quote(h), "://" + Matcher.quoteReplacement(name));
+            }
+        }
+        return url;
     }
 
     private FrameworkResult failed(FrameworkStatus status, String reason, String logTail, List<Level> levels) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.mangonel.framework.CpuAffinity;
+import org.mangonel.framework.LocalHost;
 import org.mangonel.plan.BenchmarkPlan;
 import org.mangonel.plan.Plan;
 import org.mangonel.report.Results;
@@ -37,6 +38,7 @@ public final class Runner {
     private final Instant startedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     private final RunControl control = new RunControl();
     private final List<BenchmarkResult> done = new ArrayList<>();
+    private final ServerHosts hosts;
 
     /**
      * @param plan    what to run
@@ -50,6 +52,7 @@ public final class Runner {
         this.console = console;
         this.command = command;
         this.environment = EnvironmentProbe.collect();
+        this.hosts = new ServerHosts(plan);
     }
 
     /** Stops the current window and skips the rest; what was measured is kept. Any thread. */
@@ -71,17 +74,24 @@ public final class Runner {
     }
 
     /**
-     * For {@code --dry-run}: each framework of the plan whose requirements fail here, with the
-     * reason it would be skipped (the requirement commands are run, nothing is started).
+     * For {@code --dry-run}: each framework of the plan started on this machine whose requirements
+     * fail here, with the reason it would be skipped (the requirement commands are run, nothing is
+     * started; a framework on another host is checked there when the run reaches it).
      */
     public static Map<String, String> unmetRequirements(Plan plan) {
         Path scenarioDir = Path.of(plan.scenario().source().directory());
+        LocalHost here = new LocalHost(scenarioDir);
         Map<String, String> out = new LinkedHashMap<>();
         for (BenchmarkPlan bp : plan.benchmarks()) {
             for (Framework fw : bp.frameworks()) {
-                if (!out.containsKey(fw.name())) {
-                    Path cwd = scenarioDir.resolve(fw.cwd() == null ? "." : fw.cwd()).normalize();
-                    FrameworkRun.requirements(fw, cwd).ifPresent(reason -> out.put(fw.name(), reason));
+                boolean local = fw.host() == null || fw.host().equals("local");
+                if (local && !out.containsKey(fw.name())) {
+                    try {
+                        FrameworkRun.requirements(fw, here, here.directory(fw.cwd()))
+                                .ifPresent(reason -> out.put(fw.name(), reason));
+                    } catch (org.mangonel.framework.HostException e) {
+                        out.put(fw.name(), e.getMessage());
+                    }
                 }
             }
         }
@@ -90,6 +100,16 @@ public final class Runner {
 
     /** Runs everything; returns the final results (also written to {@code results.json}). */
     public RunResults run() throws IOException {
+        // Server hosts over SSH: connected (and described) before the first framework, closed after the last.
+        hosts.open(console, control, environment);
+        try {
+            return runAll();
+        } finally {
+            hosts.close();
+        }
+    }
+
+    private RunResults runAll() throws IOException {
         Path scenarioDir = Path.of(plan.scenario().source().directory());
         Timetable timetable = new Timetable(plan);
         Eta eta = new Eta(plan);
@@ -115,7 +135,7 @@ public final class Runner {
                     Schedule schedule = new Schedule(timetable, b, f);
                     eta.begin(nth++, System.nanoTime());
                     frameworks.add(control.interrupted() ? FrameworkRun.notRun(fw)
-                            : new FrameworkRun(bp, fw, scenarioDir, outDir, control, shown, plan.share(), schedule)
+                            : new FrameworkRun(bp, fw, scenarioDir, outDir, control, shown, plan.share(), schedule, hosts)
                             .run());
                     write(snapshot(bp, frameworks, clientPinning));
                 }

@@ -118,8 +118,7 @@ final class Trials<W extends Workload> {
         if (at != null) {
             run.startAt(Timetable.toNanoTime(at));
         }
-        ProcessTreeSampler sampler = process != null && ProcessTreeSampler.supported()
-                ? new ProcessTreeSampler(process.pid()) : null;
+        ProcessTreeSampler sampler = process == null ? null : process.sampler();
         LoadResult result;
         control.window(run);
         try {
