@@ -70,6 +70,11 @@
  * that report is how a dropped connection is recognised here: the framework fails with that
  * reason, the run goes on (the next framework on that host reconnects, once).
  *
+ * <p>DESIGN.md sketches a {@code remote/} package for this. It is here instead, behind
+ * {@code Host}: a framework on another machine goes through the same lifecycle step by step, only
+ * each step is carried out elsewhere, so a separate package would either duplicate the lifecycle
+ * or have it depend on that package for every step.
+ *
  * <p>The remote scripts are resources beside these classes ({@code host-lib.sh}, {@code probe.sh},
  * {@code leash.sh}, {@code sampler.sh}), plain POSIX sh for dash, bash and busybox alike.
  *
