@@ -51,6 +51,8 @@
   <li><strong>Command:</strong> <code>${r.command}</code></li>
 <#if r.shards??>
   <li><strong>Sharded:</strong> <#if r.shards.index??>this is shard ${r.shards.index} of ${r.shards.count}<#else>${r.shards.count} shards merged</#if>, on host<#if r.shards.hosts?size != 1>s</#if> ${r.shards.hosts?join(", ")}<#if r.shards.start_at??>, every window scheduled from ${r.shards.start_at}</#if>.<#if r.shards.late??> <span class="warn">${r.shards.late}.</span></#if></li>
+<#elseif env.servers?? && env.servers?size gt 0>
+  <li><strong>Client:</strong> ${env.client.hostname!"this machine"}. <strong>Servers over SSH:</strong><#list env.servers?keys as h><#assign sv = env.servers[h]> ${h} (<#if sv.error??>not reached: ${sv.error}<#else>${sv.cpu_model!"unknown CPU"}, ${sv.cores!"?"} cores, ${bytes(sv.memory_bytes!0)}, ${sv.os!""}<#if sv.rtt_ms??>; round trip ${ms(sv.rtt_ms.median)} median of ${sv.rtt_ms.samples} TCP handshakes</#if></#if>) for ${sv.frameworks?join(", ")}<#sep>;</#list>.</li>
 <#else>
   <li>Client and server on one machine, over loopback unless a framework's URL says otherwise.</li>
 </#if>

@@ -27,6 +27,8 @@ ${md(r.scenario.description)}
 - **Command:** `${r.command}`
 <#if r.shards??>
 - **Sharded:** <#if r.shards.index??>this is shard ${r.shards.index} of ${r.shards.count}<#else>${r.shards.count} shards merged</#if>, on host<#if r.shards.hosts?size != 1>s</#if> ${r.shards.hosts?join(", ")}<#if r.shards.start_at??>, every window scheduled from ${r.shards.start_at}</#if>.<#if r.shards.late??> **Note:** ${md(r.shards.late)}.</#if>
+<#elseif env.servers?? && env.servers?size gt 0>
+- **Client:** ${md(env.client.hostname!"this machine")}. **Servers over SSH:**<#list env.servers?keys as h><#assign sv = env.servers[h]> ${md(h)} (<#if sv.error??>not reached: ${md(sv.error)}<#else>${md(sv.cpu_model!"unknown CPU")}, ${sv.cores!"?"} cores, ${bytes(sv.memory_bytes!0)}, ${md(sv.os!"")}<#if sv.rtt_ms??>; round trip ${ms(sv.rtt_ms.median)} median of ${sv.rtt_ms.samples} TCP handshakes</#if></#if>) for ${md(sv.frameworks?join(", "))}<#sep>;</#list>.
 <#else>
 - **Client and server on one machine**, over loopback unless a framework's URL says otherwise.
 </#if>

@@ -193,6 +193,8 @@ class RemoteHostEndToEndTest {
         Map<String, Object> rtt = ResultsTree.map(there.get("rtt_ms"));
         assertTrue(((Number) rtt.get("median")).doubleValue() > 0, rtt.toString());
         assertEquals(List.of("builtin-remote", "python-remote"), there.get("frameworks"));
+        String setup = Files.readString(out.resolve("report.md"));
+        assertTrue(setup.contains("**Servers over SSH:**") && setup.contains("round trip"), "the page says where");
 
         assertNothingLeftOnTheHost();
         for (String name : List.of("builtin-remote", "python-remote")) {
