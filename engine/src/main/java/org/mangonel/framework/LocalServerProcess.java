@@ -75,6 +75,7 @@ final class LocalServerProcess extends ServerProcess {
         stopped = true;
         long session = process.pid();
         signalGroup("TERM", session);
+        process.destroy(); // the server itself too: without setsid it leads no group of its own
         process.descendants().forEach(ProcessHandle::destroy);
         long deadline = System.nanoTime() + grace.toNanos();
         while (System.nanoTime() < deadline && !sessionEmpty(session)) {
@@ -111,7 +112,7 @@ final class LocalServerProcess extends ServerProcess {
     }
 
     private boolean sessionEmpty(long session) {
-        if (ProcFs.available()) {
+        if (HAVE_SETSID && ProcFs.available()) {
             return ProcFs.session(session).stream().allMatch(s -> isZombie(s.pid()));
         }
         return !process.isAlive() && process.descendants().findAny().isEmpty();

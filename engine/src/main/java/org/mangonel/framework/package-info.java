@@ -18,9 +18,10 @@
  *         the session (so nothing is ever left behind, even a child that changed its group)
  * </pre>
  * The group, session and sampling steps rely on {@code setsid}. Without it the server stays in
- * the engine's own session and process group, and where {@code /proc} exists the session-wide
- * steps find none of its processes: the sampler reports none, and {@code stop} neither waits for
- * them nor kills them (only the server's descendants get SIGTERM).
+ * the engine's own session and process group: {@code stop} then signals the server and its
+ * descendants one by one (SIGTERM, then SIGKILL after the grace period) and waits for them, so
+ * nothing is left behind either, but a child that left the tree escapes, and the sampler, which
+ * follows the server's session, reports no figures.
  * Process sampling reads {@code /proc}; on systems without it the figures are absent, not guessed.
  *
  * <h2>Where: a {@link org.mangonel.framework.Host}</h2>
