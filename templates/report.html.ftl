@@ -93,16 +93,16 @@
 <#if b.capacity??>
 <#assign cap = b.capacity>
 <h3>Capacity: the highest load each framework sustained with p99 ≤ ${ms(cap.slo_p99_ms)} and at most ${cap.errors_pct}% failing</h3>
-<p class="note">Searched from ${num(cap.from)} to ${num(cap.to)} (${cap.vary?replace("_", " ")}), at most ${cap.probes} short windows per framework (bracketing, then bisection), then the load found was measured ${s.repetitions} time<#if s.repetitions gt 1>s</#if>. Ranked by what was sustained.</p>
+<p class="note">Searched from ${rate(cap.from)} to ${rate(cap.to)} (${cap.vary?replace("_", " ")}), at most ${cap.probes} short windows per framework (bracketing, then bisection), then the load found was measured ${s.repetitions} time<#if s.repetitions gt 1>s</#if>. Ranked by what was sustained.</p>
 <#assign capRows = []>
 <#list b.frameworks?filter(f -> f.capacity??) as f><#assign capRows = capRows + [{"f": f, "sustained": f.capacity.achieved!0}]></#list>
 <table>
 <tr><th>Framework</th><th class="n">Capacity</th><th class="n">At</th><th class="n">p99 there</th><th>Probes (✓ met, ✗ missed)</th></tr>
 <#list capRows?sort_by("sustained")?reverse as cr>
 <#assign f = cr.f, fc = f.capacity>
-<tr><td><@swatch f/>${f.title}</td><td class="n"><#if fc.achieved??><strong>${rate(fc.achieved)} ${perSecond}</strong><#else>none</#if></td><td class="n"><#if fc.load??>${num(fc.load, 2)} ${fc.unit}<#else>–</#if></td>
+<tr><td><@swatch f/>${f.title}</td><td class="n"><#if fc.achieved??><strong>${rate(fc.achieved)} ${perSecond}</strong><#else>none</#if></td><td class="n"><#if fc.load??>${rate(fc.load)} ${fc.unit}<#else>–</#if></td>
 <td class="n<#if f.levels?size gt 0 && f.levels[0].summary?? && f.levels[0].summary.latency_ms.p99 gt cap.slo_p99_ms> bad</#if>"><#if f.levels?size gt 0 && f.levels[0].summary??>${ms(f.levels[0].summary.latency_ms.p99)}<#else>–</#if></td>
-<td><#list fc.probes as pr>${num(pr.load, 2)}<#if pr.met> ✓<#else> ✗</#if><#sep>, </#list><#if fc.reason??> — ${fc.reason}</#if></td></tr>
+<td><#list fc.probes as pr>${rate(pr.load)}<#if pr.met> ✓<#else> ✗</#if><#sep>, </#list><#if fc.reason??> — ${fc.reason}</#if></td></tr>
 </#list>
 </table>
 </#if>

@@ -59,7 +59,7 @@ The client was <#if s.client_cpus_note??>meant to be pinned to CPU ${s.client_cp
 <#assign cap = b.capacity>
 ### Capacity: the highest load each framework sustained with p99 ≤ ${ms(cap.slo_p99_ms)} and at most ${cap.errors_pct}% failing
 
-Searched from ${num(cap.from)} to ${num(cap.to)} (${cap.vary?replace("_", " ")}), at most ${cap.probes} short windows per framework (bracketing, then bisection), then the load found was measured ${s.repetitions} time<#if s.repetitions gt 1>s</#if>. Ranked by what was sustained.
+Searched from ${rate(cap.from)} to ${rate(cap.to)} (${cap.vary?replace("_", " ")}), at most ${cap.probes} short windows per framework (bracketing, then bisection), then the load found was measured ${s.repetitions} time<#if s.repetitions gt 1>s</#if>. Ranked by what was sustained.
 
 | Framework | Capacity | At | p99 there | Probes |
 |---|---:|---:|---:|---|
@@ -68,7 +68,7 @@ Searched from ${num(cap.from)} to ${num(cap.to)} (${cap.vary?replace("_", " ")})
 <#list capRows?sort_by("sustained")?reverse as cr>
 <#assign f = cr.f>
 <#assign fc = f.capacity>
-| ${md(f.title)} | <#if fc.achieved??>**${num(fc.achieved)} ${b.success_unit}/s**<#else>none</#if> | <#if fc.load??>${num(fc.load)} ${fc.unit}<#else>–</#if> | <#if f.levels?size gt 0 && f.levels[0].summary??>${ms(f.levels[0].summary.latency_ms.p99)}<#else>–</#if> | <#list fc.probes as pr>${num(pr.load)}<#if pr.met> ✓<#else> ✗</#if><#sep>, </#list> — ${md(fc.reason!"")} |
+| ${md(f.title)} | <#if fc.achieved??>**${num(fc.achieved)} ${b.success_unit}/s**<#else>none</#if> | <#if fc.load??>${rate(fc.load)} ${fc.unit}<#else>–</#if> | <#if f.levels?size gt 0 && f.levels[0].summary??>${ms(f.levels[0].summary.latency_ms.p99)}<#else>–</#if> | <#list fc.probes as pr>${rate(pr.load)}<#if pr.met> ✓<#else> ✗</#if><#sep>, </#list> — ${md(fc.reason!"")} |
 </#list>
 
 </#if>
