@@ -44,9 +44,8 @@
  * </ol>
  * Only if it brings a URL scheme no protocol uses yet: its default port goes in
  * {@code transport/Endpoint.java} (an unknown scheme gets 80), and a scheme that runs over TLS must
- * also be added to {@code SECURE_SCHEMES} in {@code yaml/ScenarioLoader.java} (whose message
- * about a misplaced {@code tls:} also lists the secure schemes) and to {@code SECURE} in
- * {@code run/Endpoints.java}, which keep their own lists of secure schemes.
+ * also be added to {@code Framework.Tls.SCHEMES} in {@code scenario/Framework.java} (and to the
+ * message about a misplaced {@code tls:} in {@code yaml/ScenarioLoader.java}, which names them).
  * A built-in server for it adds to {@code servers}, {@code cli/ServeCommand.java} and
  * {@code Framework.Builtin.NAMES} in {@code scenario/Framework.java}.
  *

@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.util.List;
-import java.util.Locale;
 import org.mangonel.scenario.Framework;
 import org.mangonel.transport.Endpoint;
 import org.mangonel.transport.TlsTransport;
@@ -29,7 +27,7 @@ final class Endpoints {
      */
     static Endpoint resolve(String url, Framework.Tls tls, Path scenarioDir) throws IOException {
         URI uri = URI.create(url);
-        if (!SECURE.contains(uri.getScheme().toLowerCase(Locale.ROOT))) {
+        if (!Framework.Tls.secure(uri.getScheme())) {
             return Endpoint.resolve(uri, Transport.PLAIN);
         }
         Endpoint plain = Endpoint.resolve(uri, Transport.PLAIN);
@@ -40,5 +38,4 @@ final class Endpoints {
         }
     }
 
-    private static final List<String> SECURE = List.of("https", "wss", "tls");
 }

@@ -80,6 +80,13 @@ public record Framework(String name, String title, Start start, String url, Stri
     public record Tls(boolean verify, String ca, String serverName, List<String> protocols) {
         /** Verify against the JDK's trust store, the URL's host, the JDK's protocols. */
         public static final Tls DEFAULT = new Tls(true, null, null, List.of());
+        /** The URL schemes that run over TLS (the one list: the loader and the run both read it). */
+        public static final List<String> SCHEMES = List.of("https", "wss", "tls");
+
+        /** Whether {@code scheme} (any case) runs over TLS. */
+        public static boolean secure(String scheme) {
+            return scheme != null && SCHEMES.contains(scheme.toLowerCase(java.util.Locale.ROOT));
+        }
 
         public Tls {
             protocols = List.copyOf(protocols == null ? List.of() : protocols);

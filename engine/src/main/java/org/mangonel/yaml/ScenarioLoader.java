@@ -76,7 +76,6 @@ public final class ScenarioLoader {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]*)}");
     private static final String BUILTIN_PREFIX = "builtin:";
     private static final String DEFAULT_URL = "http://127.0.0.1:{port}";
-    private static final List<String> SECURE_SCHEMES = List.of("https", "wss", "tls");
 
     private ScenarioLoader() {
     }
@@ -420,8 +419,7 @@ public final class ScenarioLoader {
                     || (m.has("tls") && tls == null) || (m.has("host") && host == null)) {
                 return null;
             }
-            if (tls != null && !SECURE_SCHEMES.contains(URI.create(withoutPlaceholders(url)).getScheme()
-                    .toLowerCase(Locale.ROOT))) {
+            if (tls != null && !Framework.Tls.secure(URI.create(withoutPlaceholders(url)).getScheme())) {
                 doc.error(m.value("tls"), "'tls' is for a secure url (https://, wss:// or tls://); this framework's"
                         + " url is '" + url + "'");
                 return null;
