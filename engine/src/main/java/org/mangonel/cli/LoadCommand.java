@@ -24,6 +24,7 @@ import org.mangonel.scenario.UrlSpec;
 import org.mangonel.stats.ErrorKind;
 import org.mangonel.stats.LatencySummary;
 import org.mangonel.stats.RunStats;
+import org.mangonel.stats.Series;
 import org.mangonel.transport.Endpoint;
 import org.mangonel.transport.TlsTransport;
 import org.mangonel.transport.Transport;
@@ -264,6 +265,15 @@ final class LoadCommand implements Callable<Integer> {
         }
         out.printf(Locale.ROOT, "  jvm: heap peak %.1f MiB of max %.1f MiB, %d connections opened during the window%n",
                 heapPeak / 1048576.0, Runtime.getRuntime().maxMemory() / 1048576.0, s.connectionsOpened());
+        // Everything this process sent and had answered, warm-up and drain included, first: a harness
+        // that divides the whole process's CPU time by a request count (peer-bench reads the first
+        // of total_requests= and requests=) must divide by the requests that CPU paid for, not only
+        // by the measured window's.
+        long total = 0;
+        for (Series.Interval second : s.series()) {
+            total += second.histogram().getTotalCount() + second.errorCount();
+        }
+        out.printf(Locale.ROOT, "total_requests=%d%n", total);
         out.printf(Locale.ROOT, "requests=%d%nrps=%.2f%nlatency=mean %.3fms, p50 %.3fms, p99 %.3fms, max %.3fms (from"
                 + " due)%nerrors=%d%nalloc_bytes_per_request=%.2f%n", s.requests(), s.rate(), c.meanMs(), c.p50Ms(),
                 c.p99Ms(), c.maxMs(), s.errorTotal(), result.allocatedBytesPerRequest());
