@@ -175,7 +175,7 @@ public final class LoadRun {
         double busiest = 0;
         long allocated = 0;
         for (Worker w : workers) {
-            w.recorder().addTo(merged);
+            w.results().addTo(merged);
             security = security != null ? security : w.security();
             allocated += Math.max(0, w.measuredAllocatedBytes());
             if (w.measuredCpuNs() >= 0) {
@@ -199,7 +199,7 @@ public final class LoadRun {
         long p99 = 0;
         long latestNs = 0;
         for (Worker w : workers) {
-            Progress p = w.recorder().progress();
+            Progress p = w.results().progress();
             requests += p.requests();
             errors += p.errors();
             p99 = Math.max(p99, p.p99Us());

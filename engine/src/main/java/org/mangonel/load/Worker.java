@@ -34,6 +34,17 @@ public abstract class Worker implements EventLoop.Driver {
 
     private final EventLoop loop;
     private final Recorder recorder;
+    /**
+     * Where sessions record ({@link #recorder()}): a rehearsal recorder during the warm-up, thrown
+     * away at the window's start, then {@link #recorder}. See {@link #begin(Window)}.
+     */
+    private Recorder sink;
+    /** What {@link #measuring} and {@link #records} answer by: none, the rehearsal's, then the run's. */
+    private Window measured;
+    /** The rehearsal's window (null without a warm-up). */
+    private Window rehearsal;
+    /** When {@link #passStarted} next moves on: to the rehearsal, then to the measurement. */
+    private long switchNs = Long.MAX_VALUE;
     private final CountDownLatch ready;
     private Session[] sessions = new Session[0];
     private int nextToConnect;
@@ -61,6 +72,7 @@ public abstract class Worker implements EventLoop.Driver {
         this.loop = loop;
         this.ready = ready;
         this.recorder = new Recorder(protocolCounters);
+        this.sink = new Recorder(protocolCounters);
     }
 
     /** Sets the sessions; before the loop runs. */
@@ -74,8 +86,16 @@ public abstract class Worker implements EventLoop.Driver {
         return loop;
     }
 
-    /** This loop's measurements (single writer: the loop thread). */
+    /**
+     * Where this loop's sessions record (single writer: the loop thread): during the warm-up a
+     * rehearsal that is thrown away, from the window's start this loop's measurements.
+     */
     public final Recorder recorder() {
+        return sink;
+    }
+
+    /** This loop's measurements, for the controller: progress while it runs, the rest after it stopped. */
+    final Recorder results() {
         return recorder;
     }
 
@@ -86,12 +106,12 @@ public abstract class Worker implements EventLoop.Driver {
 
     /** Whether {@code nowNs} falls inside the measured part (drain included). */
     public final boolean measuring(long nowNs) {
-        return window != null && window.measuring(nowNs);
+        return measured != null && measured.measuring(nowNs);
     }
 
     /** Whether something due at {@code dueNs} and finished at {@code nowNs} is a measurement. */
     public final boolean records(long dueNs, long nowNs) {
-        return window != null && window.records(dueNs, nowNs);
+        return measured != null && measured.records(dueNs, nowNs);
     }
 
     /** The window starts; any thread. */
@@ -105,11 +125,31 @@ public abstract class Worker implements EventLoop.Driver {
             long now = System.nanoTime();
             Window w = window == null ? new Window(now, now, now) : window;
             window = new Window(w.startNs(), Math.min(w.measureStartNs(), now), Math.min(w.measureEndNs(), now), now);
+            if (measuring) {
+                measured = window;
+            }
         });
     }
 
+    /**
+     * The window starts. Its warm-up rehearses the measurement: from its first quarter on,
+     * requests are measured as if a window began there, into a recorder thrown away when the real
+     * one starts. Without it, the JIT compiles the hot path while nothing is ever measured, prunes
+     * the recording branches never taken, and at the window's start deoptimises it and compiles it
+     * again, on the loop's core, in the first moments of the measurement. With it, that happens
+     * at the rehearsal's start, and the switch to the real window takes branches already taken.
+     */
     private void begin(Window w) {
         window = w;
+        if (w.measureStartNs() > w.startNs()) {
+            long rehearsalStartNs = w.startNs() + (w.measureStartNs() - w.startNs()) / 4;
+            rehearsal = new Window(w.startNs(), rehearsalStartNs, w.measureStartNs(), w.endNs());
+            switchNs = rehearsalStartNs;
+        } else {
+            measured = w;
+            sink = recorder;
+            switchNs = w.measureStartNs();
+        }
         recorder.startSeries(w.measureStartNs(), w.measureStartNs() - w.startNs());
         long now = System.nanoTime();
         for (Session s : sessions) {
@@ -123,7 +163,7 @@ public abstract class Worker implements EventLoop.Driver {
      */
     public final void succeeded(long dueNs, long sentNs, long nowNs) {
         if (records(dueNs, nowNs)) {
-            recorder.success(nowNs - dueNs, nowNs - sentNs);
+            sink.success(nowNs - dueNs, nowNs - sentNs);
         }
         recorder.interval(nowNs - dueNs, nowNs);
     }
@@ -131,7 +171,7 @@ public abstract class Worker implements EventLoop.Driver {
     /** Something due at {@code dueNs} failed at {@code nowNs} with {@code kind}. */
     public final void failed(ErrorKind kind, long dueNs, long nowNs) {
         if (records(dueNs, nowNs)) {
-            recorder.error(kind);
+            sink.error(kind);
         }
         recorder.intervalError(nowNs);
     }
@@ -155,7 +195,7 @@ public abstract class Worker implements EventLoop.Driver {
     /** A failure not tied to a request's due time (a connection of a chat client): counted while measuring. */
     public final void failedNow(ErrorKind kind, long nowNs) {
         if (measuring(nowNs)) {
-            recorder.error(kind);
+            sink.error(kind);
         }
         recorder.intervalError(nowNs);
     }
@@ -225,11 +265,7 @@ public abstract class Worker implements EventLoop.Driver {
             finish();
             return nowNs;
         }
-        if (window != null && !measuring && nowNs >= window.measureStartNs()) {
-            measuring = true;
-            cpuAtMeasureStartNs = THREADS.getCurrentThreadCpuTime();
-            allocatedAtMeasureStart = THREADS.getCurrentThreadAllocatedBytes();
-        }
+        passStarted(nowNs);
         while (nextToConnect < sessions.length && connecting < MAX_CONNECTING) {
             sessions[nextToConnect++].connect(nowNs);
         }
@@ -251,7 +287,9 @@ public abstract class Worker implements EventLoop.Driver {
         long deadline = Math.min(nextScanNs, nextPublishNs);
         long scheduled = Long.MAX_VALUE;
         if (window != null) {
-            deadline = Math.min(deadline, measuring ? window.endNs() : window.measureStartNs());
+            // The next switch (the rehearsal's start, the window's), then the end: without a branch
+            // on the phase, which would deoptimise the loop once more at the window's start.
+            deadline = Math.min(deadline, Math.min(switchNs, window.endNs()));
             scheduled = onSchedule(nowNs);
             // After the schedule: everything due before the window's end has been handed out.
             if (scanned && nowNs >= window.measureEndNs() && drained()) {
@@ -261,6 +299,31 @@ public abstract class Worker implements EventLoop.Driver {
         }
         precise = scheduled <= deadline;
         return Math.min(deadline, scheduled);
+    }
+
+    /**
+     * The rehearsal, then the measurement, begins at the first pass at or after its start, before
+     * any of that pass's events (another loop's messages may already be due in the window).
+     */
+    @Override
+    public final void passStarted(long nowNs) {
+        if (nowNs >= switchNs) {
+            moveOn();
+        }
+    }
+
+    private void moveOn() {
+        if (measured == null && rehearsal != null) {
+            measured = rehearsal;
+            switchNs = window.measureStartNs();
+            return;
+        }
+        measuring = true;
+        measured = window;
+        sink = recorder;
+        switchNs = Long.MAX_VALUE;
+        cpuAtMeasureStartNs = THREADS.getCurrentThreadCpuTime();
+        allocatedAtMeasureStart = THREADS.getCurrentThreadAllocatedBytes();
     }
 
     private void finish() {

@@ -32,6 +32,13 @@ public final class EventLoop implements AutoCloseable {
         boolean finished();
 
         /**
+         * Called on the loop thread when a pass has I/O to dispatch, before the first event, with
+         * the pass's clock: for a change that must take effect at an instant, not at the next tick.
+         */
+        default void passStarted(long nowNs) {
+        }
+
+        /**
          * Whether the deadline the last tick returned must be met closely (a message due then)
          * rather than roughly (a periodic check). The loop sleeps in select either way; a precise
          * deadline is also armed on the loop's {@link WakeupTimer}, which wakes it on time.
@@ -58,6 +65,7 @@ public final class EventLoop implements AutoCloseable {
     private final ByteBuffer writeBuffer = ByteBuffer.allocateDirect(BUFFER_BYTES);
     private final Consumer<SelectionKey> dispatcher = this::dispatch;
     private long passNs;
+    private Driver driver;
     private WakeupTimer timer;
     private int timerSlot;
 
@@ -71,6 +79,7 @@ public final class EventLoop implements AutoCloseable {
 
     /** Runs the loop on the calling thread until the driver is finished. */
     public void run(Driver driver) {
+        this.driver = driver;
         long nowNs = System.nanoTime();
         while (true) {
             drainInbox();
@@ -122,6 +131,7 @@ public final class EventLoop implements AutoCloseable {
     private void dispatch(SelectionKey key) {
         if (passNs == 0) {
             passNs = System.nanoTime();
+            driver.passStarted(passNs);
         }
         if (key.isValid()) {
             ((Selectable) key.attachment()).onReady(key.readyOps(), passNs);
