@@ -131,7 +131,8 @@ final class EngineCommand implements Callable<Integer> {
     String startAt;
 
     @Option(names = "--start-in", paramLabel = "TIME",
-            description = "Like --start-at, that long from now (e.g. 30s).")
+            description = "Like --start-at, that long from now (e.g. 30s), rounded down to the second: shards"
+                    + " launched a moment apart can get starts a second apart; give them one --start-at instead.")
     String startIn;
 
     @Option(names = "--no-capacity", description = "Measure the declared levels instead of searching for each"

@@ -152,6 +152,10 @@ public final class Merge {
         List<ResultsFile> byIndex = new ArrayList<>(shards);
         byIndex.sort(Comparator.comparingInt(s -> s.shards().index()));
         byIndex.forEach(s -> hosts.addAll(s.shards().hosts()));
+        String starts = differentStarts(byIndex);
+        if (starts != null) {
+            notes.add(0, starts);
+        }
         byIndex.stream().map(s -> s.shards().late()).filter(Objects::nonNull).forEach(notes::add);
         String status = byIndex.stream().map(ResultsFile::status).reduce(first.status(), Merge::worse);
         String startedAt = byIndex.stream().map(ResultsFile::startedAt).min(String::compareTo).orElse(null);
@@ -164,6 +168,21 @@ public final class Merge {
                 startedAt, finishedAt, status, new ResultsFile.Shards(first.shards().count(), null,
                 List.copyOf(hosts), first.shards().startAt(), notes.isEmpty() ? null : String.join("; ", notes)),
                 Thresholds.verdict(benchmarks), benchmarks);
+    }
+
+    /**
+     * Null when every shard was given the same start; otherwise a note naming each shard's.
+     * Shards launched side by side with one {@code --start-in} can get starts a second apart (each
+     * rounds its own "now + lead" down to the second), and the merged page would otherwise name
+     * the first shard's start as everybody's.
+     */
+    static String differentStarts(List<ResultsFile> byIndex) {
+        if (byIndex.stream().map(s -> Objects.toString(s.shards().startAt(), "")).distinct().count() < 2) {
+            return null;
+        }
+        return "the shards were not given one start (" + String.join(", ", byIndex.stream()
+                .map(s -> "shard " + s.shards().index() + " at " + Objects.toString(s.shards().startAt(), "none"))
+                .toList()) + "): their windows cover different times; give every shard the same --start-at";
     }
 
     private static String worse(String a, String b) {

@@ -35,7 +35,8 @@
  *        every index once? none still running? same benchmarks and frameworks?
  *        └─ no: refuse in one line, exit 2 (nothing is written, no shard folder is touched)
  *   for each benchmark, framework, level, repetition: add the shards' windows
- *        (windows that began further apart than the warm-up are noted, not refused)
+ *        (windows that began further apart than the warm-up are noted, not refused;
+ *         so are shards given different starts)
  *   write the merged .hlog files (Merge), then results.json and the pages (cli.MergeCommand)
  *        into the new folder
  * </pre>

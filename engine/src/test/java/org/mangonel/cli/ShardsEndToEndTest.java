@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -48,12 +50,15 @@ class ShardsEndToEndTest {
         try (ServerLoops server = HelloServer.start(new InetSocketAddress("127.0.0.1", 0), 1)) {
             Path yaml = dir.resolve("sharded.yaml");
             Files.writeString(yaml, scenario(server.port(), "rate: 2000/s"));
+            // One instant for both (as deploy/slurm/submit.sh does): two --start-in 5s read a moment
+            // apart on either side of a second's end would round to starts a second apart.
+            String start = Instant.now().plusSeconds(5).truncatedTo(ChronoUnit.SECONDS).toString();
             List<CompletableFuture<CliTest.Outcome>> shards = new ArrayList<>();
             for (int i = 0; i < 2; i++) {
                 String out = dir.resolve("shard-" + i).toString();
                 String shard = i + "/2";
                 shards.add(CompletableFuture.supplyAsync(() -> CliTest.run(yaml.toString(), "--shard", shard,
-                        "--start-in", "5s", "--out", out)));
+                        "--start-at", start, "--out", out)));
             }
             for (CompletableFuture<CliTest.Outcome> s : shards) {
                 assertEquals(0, s.get().code(), s.get().err());
@@ -99,6 +104,31 @@ class ShardsEndToEndTest {
             assertRefused("never writes into a shard's folder", "merge", dir.resolve("shard-0").toString(),
                     dir.resolve("shard-1").toString(), "--out", dir.resolve("shard-1").toString());
             assertTrue(!Files.exists(dir.resolve("m1")) && !Files.exists(dir.resolve("m2")), "nothing written");
+            assertEquals(null, ResultsTree.map(ResultsTree.read(merged).get("shards")).get("late"), "one start: no note");
+
+            // shards given different starts (e.g. --start-in read on either side of a second's end):
+            // merged, and the merge says so rather than naming shard 0's start as everybody's
+            Path other = dir.resolve("shard-1-later");
+            copyTree(dir.resolve("shard-1"), other);
+            String later = Instant.parse(start).plusSeconds(1).toString();
+            Files.writeString(other.resolve("results.json"), json.replace("\"start_at\" : \"" + start + "\"",
+                    "\"start_at\" : \"" + later + "\""));
+            CliTest.Outcome apart = CliTest.run("merge", dir.resolve("shard-0").toString(), other.toString(), "--out",
+                    dir.resolve("m4").toString());
+            assertEquals(0, apart.code(), apart.err());
+            String note = (String) ResultsTree.map(ResultsTree.read(dir.resolve("m4")).get("shards")).get("late");
+            assertTrue(note != null && note.contains("not given one start (shard 0 at " + start + ", shard 1 at "
+                    + later + ")"), "the merge notes the different starts: " + note);
+            assertTrue(apart.out().contains("note: the shards were not given one start"), apart.out());
+            assertTrue(Files.readString(dir.resolve("m4/report.md")).contains("not given one start"), "the page too");
+        }
+    }
+
+    private static void copyTree(Path from, Path to) throws java.io.IOException {
+        try (java.util.stream.Stream<Path> all = Files.walk(from)) {
+            for (Path p : all.toList()) {
+                Files.copy(p, to.resolve(from.relativize(p).toString()));
+            }
         }
     }
 
