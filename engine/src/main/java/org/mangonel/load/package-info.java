@@ -1,11 +1,13 @@
 /**
  * What to send and when, for any protocol: the controller of a window ({@link org.mangonel.load.LoadRun}),
  * the per-loop {@link org.mangonel.load.Worker} that protocols extend, connect-and-retry
- * ({@link org.mangonel.load.Redial}), the closed and open models of request/response protocols
- * ({@link org.mangonel.load.PacedWorker}, {@link org.mangonel.load.Pacer},
- * {@link org.mangonel.load.Exchanges}, {@link org.mangonel.load.Schedule}), and the pre-run
+ * ({@link org.mangonel.load.Redial}) and the session lifecycle around it
+ * ({@link org.mangonel.load.ConnectionSession}), the closed and open models of request/response
+ * protocols ({@link org.mangonel.load.PacedWorker}, {@link org.mangonel.load.Pacer},
+ * {@link org.mangonel.load.Exchanges}, {@link org.mangonel.load.Schedule}, and the session they
+ * share, {@link org.mangonel.load.ExchangeSession}), and the pre-run
  * {@link org.mangonel.load.Probe}. It names no protocol: each protocol's sessions live in its own
- * package and reach their worker through its methods.
+ * package, built on those two, and reach their worker through its methods.
  *
  * <h2>A run</h2>
  * <pre>

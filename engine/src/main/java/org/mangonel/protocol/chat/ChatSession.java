@@ -1,11 +1,8 @@
 package org.mangonel.protocol.chat;
 
 import java.nio.ByteBuffer;
+import org.mangonel.load.ConnectionSession;
 import org.mangonel.load.Failures;
-import org.mangonel.load.Redial;
-import org.mangonel.load.Session;
-import org.mangonel.net.Connection;
-import org.mangonel.net.Failure;
 import org.mangonel.protocol.websocket.MessageHandler;
 import org.mangonel.stats.Count;
 import org.mangonel.stats.ErrorKind;
@@ -13,11 +10,12 @@ import org.mangonel.stats.Recorder;
 
 /**
  * One chat client: connects, sends its join line, then sends the messages its worker schedules
- * and checks every line it receives.
+ * and checks every line it receives. Its connecting, failures and end are a
+ * {@link ConnectionSession}'s; OPEN means joined.
  *
  * <pre>
- *   IDLE ──connect (see Redial: timeout, backoff)──▶ send the join line ──▶ JOINED
- *   JOINED ──failure──▶ count it, leave, IDLE, Redial.retryLater
+ *   IDLE ──connect (see Redial: timeout, backoff)──▶ send the join line ──▶ OPEN (joined)
+ *   OPEN ──failure──▶ count it, leave, IDLE, Redial.retryLater
  * </pre>
  * A received message counts as a delivery when it was due inside the measured window and arrives
  * before the drain period ends; its latency runs from when it was due to when this client read it.
@@ -25,29 +23,20 @@ import org.mangonel.stats.Recorder;
  * corrupted; a message seen again from the same sender (sequence not increasing) as duplicated.
  * Over a WebSocket ({@code ws://}), each message is one line: its end is the line's end.
  */
-final class ChatSession implements Session, MessageHandler {
-    private static final int IDLE = 0;
-    private static final int JOINED = 1;
-    private static final int STOPPED = 2;
+final class ChatSession extends ConnectionSession<ChatWorker> implements MessageHandler {
     private static final int MAX_LINE_BYTES = 1 << 20;
 
-    private final ChatWorker worker;
     private final ChatLoadSpec spec;
     private final int client;
-    private final Connection connection;
-    private final Redial redial;
     private final ChatLineDecoder decoder;
     private final byte[] joinLine;
     private final int[] lastSeq;
     private final ByteBuffer lineEnd = ByteBuffer.wrap(new byte[] {'\n'});
-    private int state = IDLE;
 
     ChatSession(ChatWorker worker, ChatLoadSpec spec, int client) {
-        this.worker = worker;
+        super(worker, spec.endpoint(), spec.connectTimeoutNs());
         this.spec = spec;
         this.client = client;
-        this.connection = spec.endpoint().transport().open(worker.loop(), this);
-        this.redial = new Redial(worker, this, connection, spec.endpoint().address(), spec.connectTimeoutNs());
         this.decoder = new ChatLineDecoder(spec.messageSize(), MAX_LINE_BYTES);
         this.joinLine = spec.joinLine(client);
         if (spec.clients() <= ChatLoadSpec.MAX_CLIENTS_TRACKED) {
@@ -56,12 +45,6 @@ final class ChatSession implements Session, MessageHandler {
         } else {
             lastSeq = null;
         }
-    }
-
-    @Override
-    public void connect(long nowNs) {
-        state = IDLE;
-        redial.attempt(nowNs);
     }
 
     @Override
@@ -78,20 +61,18 @@ final class ChatSession implements Session, MessageHandler {
             out.put(joinLine);
             out.flip();
             if (!connection.write(out)) {
-                Failure failure = connection.lastFailure();
-                connection.close();
-                failed(Failures.kind(failure), nowNs);
+                fail(Failures.kind(connection.lastFailure()), nowNs);
                 return;
             }
         }
-        state = JOINED;
+        state = State.OPEN;
         worker.joined();
         redial.succeeded();
     }
 
     /** Sends message {@code seq}, due at {@code dueNs}; skipped while not joined. */
     void send(long seq, long dueNs, long nowNs) {
-        if (state != JOINED) {
+        if (state != State.OPEN) {
             return;
         }
         long epoch = worker.window().startNs();
@@ -103,9 +84,7 @@ final class ChatSession implements Session, MessageHandler {
         out.flip();
         int bytes = out.remaining();
         if (!connection.write(out)) {
-            Failure failure = connection.lastFailure();
-            connection.close();
-            failed(Failures.kind(failure), nowNs);
+            fail(Failures.kind(connection.lastFailure()), nowNs);
             return;
         }
         if (worker.records(dueNs, nowNs)) {
@@ -146,8 +125,7 @@ final class ChatSession implements Session, MessageHandler {
                 }
             }
             case ChatLineDecoder.TOO_LONG -> {
-                connection.close();
-                failed(ErrorKind.PROTOCOL, nowNs);
+                fail(ErrorKind.PROTOCOL, nowNs);
                 return false;
             }
             default -> {
@@ -186,44 +164,25 @@ final class ChatSession implements Session, MessageHandler {
 
     @Override
     public void onEndOfInput(long nowNs) {
-        connection.close();
-        failed(ErrorKind.CLOSED, nowNs);
+        fail(ErrorKind.CLOSED, nowNs);
     }
 
+    /** The connection failed: the client leaves, and the failure is counted (while measuring). */
     @Override
-    public void onFailure(Failure failure, long nowNs) {
-        if (redial.connecting()) {
-            redial.connectFailed(nowNs);
-        } else {
-            failed(Failures.kind(failure), nowNs);
-        }
-    }
-
-    private void failed(ErrorKind kind, long nowNs) {
+    protected void lost(ErrorKind kind, long nowNs) {
         leave();
         worker.failedNow(kind, nowNs);
-        if (state != STOPPED) {
-            state = IDLE;
-        }
-        redial.retryLater(nowNs);
     }
 
     private void leave() {
-        if (state == JOINED) {
+        if (state == State.OPEN) {
             worker.left();
         }
     }
 
     @Override
-    public void onTimer(long nowNs) {
-        redial.onTimer(nowNs);
-    }
-
-    @Override
     public void stop() {
         leave();
-        state = STOPPED;
-        redial.stop();
-        connection.close();
+        super.stop();
     }
 }

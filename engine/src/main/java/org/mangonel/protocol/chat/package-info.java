@@ -21,7 +21,8 @@
  *   <li>{@code ChatWorker}: one event loop's clients and their send schedule, a
  *       {@link org.mangonel.load.Worker} (not the request/response {@code PacedWorker}); client g's
  *       k-th message is due at {@code start + g·interval/clients + k·interval}.</li>
- *   <li>{@code ChatSession}: one client (join line, sends, and every line it receives checked).
+ *   <li>{@code ChatSession}: one client (join line, sends, and every line it receives checked), a
+ *       {@link org.mangonel.load.ConnectionSession} (its connection opened and replaced through Redial).
  *       It is a {@link org.mangonel.protocol.websocket.MessageHandler}, so over a WebSocket the end
  *       of a message ends its line.</li>
  *   <li>The codec: {@link org.mangonel.protocol.chat.ChatLines}, the fixed-width message line

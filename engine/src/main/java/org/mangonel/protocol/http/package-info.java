@@ -17,7 +17,8 @@
  *   <li>{@code HttpCheck}: the pre-run check, each URL once with its expectation checked, on a
  *       {@link org.mangonel.load.Probe} loop with the load's own connection, decoder and matchers.</li>
  *   <li>{@code HttpSession}: one client connection, a {@link org.mangonel.load.PacedSession} on a
- *       {@link org.mangonel.load.PacedWorker} (its state machine is in its own Javadoc).</li>
+ *       {@link org.mangonel.load.PacedWorker} whose connecting, failures, timeouts and end are an
+ *       {@link org.mangonel.load.ExchangeSession}'s (its state machine is in its own Javadoc).</li>
  *   <li>The codecs: {@link org.mangonel.protocol.http.HttpRequestEncoder},
  *       {@link org.mangonel.protocol.http.HttpResponseDecoder}, and the body matchers
  *       ({@code ExactBodyMatcher}, {@code ContainsBodyMatcher}).</li>

@@ -1,21 +1,19 @@
 package org.mangonel.protocol.websocket;
 
 import java.nio.ByteBuffer;
-import org.mangonel.load.Exchanges;
+import org.mangonel.load.ExchangeSession;
 import org.mangonel.load.Failures;
-import org.mangonel.load.PacedSession;
 import org.mangonel.load.PacedWorker;
 import org.mangonel.load.Pacer;
 import org.mangonel.load.Picker;
-import org.mangonel.load.Redial;
-import org.mangonel.net.Failure;
 import org.mangonel.stats.Count;
 import org.mangonel.stats.ErrorKind;
 
 /**
  * One WebSocket client connection doing request/response: it sends a message of the mix and
  * waits for the server's answer, one at a time, in the closed or the open model (see
- * {@link Pacer}); latency runs from when the message was due to when its answer ended.
+ * {@link Pacer}); latency runs from when the message was due to when its answer ended. Its
+ * connecting, failures, timeouts and end are an {@link ExchangeSession}'s.
  *
  * <pre>
  *   IDLE ──connect + upgrade (see Redial)──▶ OPEN ──send when due──▶ waiting ──answer──▶ record, send again
@@ -23,66 +21,23 @@ import org.mangonel.stats.ErrorKind;
  *   failure (closed, reset, a bad frame) ──▶ count what was in flight, IDLE, Redial.retryLater
  * </pre>
  */
-final class WebSocketSession implements PacedSession, MessageHandler {
-    private static final int IDLE = 0;
-    private static final int OPEN = 1;
-    private static final int STOPPED = 2;
-
-    private final PacedWorker worker;
-    private final WebSocketLoadSpec spec;
+final class WebSocketSession extends ExchangeSession implements MessageHandler {
     private final WebSocketMix mix;
-    private final WebSocketConnection connection;
-    private final Redial redial;
+    /** The session's connection, as the WebSocket connection it is (it writes whole messages). */
+    private final WebSocketConnection socket;
     private final Picker picker;
-    private final Pacer pacer;
-    private final Exchanges flight = new Exchanges(1);
-    private int state = IDLE;
     private long answered;
     private boolean matches;
 
     WebSocketSession(PacedWorker worker, WebSocketLoadSpec spec, int number) {
-        this.worker = worker;
-        this.spec = spec;
+        super(worker, number, 1, spec.endpoint(), spec.connectTimeoutNs(), spec.timeoutNs());
         this.mix = spec.mix();
-        this.connection = (WebSocketConnection) spec.endpoint().transport().open(worker.loop(), this);
-        this.redial = new Redial(worker, this, connection, spec.endpoint().address(), spec.connectTimeoutNs());
+        this.socket = (WebSocketConnection) connection;
         this.picker = mix.picker(number + 1L);
-        this.pacer = new Pacer(worker, number);
     }
 
     @Override
-    public void connect(long nowNs) {
-        state = IDLE;
-        pacer.freed(nowNs);
-        redial.attempt(nowNs);
-    }
-
-    @Override
-    public void begin(long nowNs) {
-        pacer.freed(nowNs);
-        if (state == OPEN && !worker.openModel()) {
-            send(nowNs);
-        }
-    }
-
-    @Override
-    public void due(long j, long nowNs) {
-        pacer.markDue(j);
-        if (state == OPEN) {
-            send(nowNs);
-        }
-    }
-
-    @Override
-    public void onConnected(long nowNs) {
-        redial.connected(nowNs);
-        state = OPEN;
-        if (worker.active(nowNs)) {
-            send(nowNs);
-        }
-    }
-
-    private void send(long nowNs) {
+    protected void send(long nowNs) {
         if (!worker.active(nowNs) || flight.full() || !pacer.hasDue()) {
             return;
         }
@@ -98,10 +53,8 @@ final class WebSocketSession implements PacedSession, MessageHandler {
         if (worker.measuring(nowNs)) {
             worker.recorder().add(Count.BYTES_SENT, payload.length);
         }
-        if (!connection.writeMessage(out, mix.opcode(message))) {
-            Failure failure = connection.lastFailure();
-            connection.close();
-            failed(Failures.kind(failure), nowNs);
+        if (!socket.writeMessage(out, mix.opcode(message))) {
+            fail(Failures.kind(socket.lastFailure()), nowNs);
         }
     }
 
@@ -149,52 +102,5 @@ final class WebSocketSession implements PacedSession, MessageHandler {
     @Override
     public void onEndOfInput(long nowNs) {
         fail(ErrorKind.CLOSED, nowNs);
-    }
-
-    @Override
-    public void onFailure(Failure failure, long nowNs) {
-        if (redial.connecting()) {
-            redial.connectFailed(nowNs);
-        } else {
-            failed(Failures.kind(failure), nowNs);
-        }
-    }
-
-    private void fail(ErrorKind kind, long nowNs) {
-        connection.close();
-        failed(kind, nowNs);
-    }
-
-    private void failed(ErrorKind kind, long nowNs) {
-        flight.failAll(worker, kind, nowNs);
-        if (state != STOPPED) {
-            state = IDLE;
-        }
-        redial.retryLater(nowNs);
-    }
-
-    @Override
-    public void onTimer(long nowNs) {
-        if (state == OPEN && !flight.isEmpty() && nowNs - flight.headSentNs() > spec.timeoutNs()) {
-            fail(ErrorKind.TIMEOUT, nowNs);
-        } else {
-            redial.onTimer(nowNs);
-        }
-    }
-
-    @Override
-    public boolean drained() {
-        return flight.isEmpty() && pacer.allSent();
-    }
-
-    @Override
-    public void stop() {
-        if (worker.window() != null) {
-            pacer.countUnsent();
-            flight.failAll(worker, ErrorKind.UNFINISHED, worker.window().endNs());
-        }
-        state = STOPPED;
-        redial.stop();
-        connection.close();
     }
 }

@@ -43,8 +43,9 @@
  *       needs. {@code WebSocketCheck} is the pre-run check (upgrade, each message once with its
  *       answer checked, close handshake) on a {@link org.mangonel.load.Probe} loop;
  *       {@code WebSocketSession} is one load connection, a {@link org.mangonel.load.PacedSession}
- *       on a {@link org.mangonel.load.PacedWorker}, so the closed and open models and their
- *       latency rules are the same as HTTP's.</li>
+ *       on a {@link org.mangonel.load.PacedWorker} built, like HTTP's, on
+ *       {@link org.mangonel.load.ExchangeSession}, so the closed and open models, their latency
+ *       rules and the session's lifecycle are the same as HTTP's.</li>
  * </ul>
  *
  * <h2>Threads</h2>
