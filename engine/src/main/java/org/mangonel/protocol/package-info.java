@@ -30,7 +30,8 @@
  * record exactly once. A protocol's sessions run on {@code load}'s workers and pacing and reach the
  * wire through a {@link org.mangonel.transport.Transport}, so they never know whether their bytes
  * are encrypted. {@link org.mangonel.protocol.Section} is how a protocol reads YAML without seeing
- * SnakeYAML; {@link org.mangonel.protocol.Figures} sums figures for {@code mergeFigures}.
+ * SnakeYAML; {@link org.mangonel.protocol.Figures} sums figures for {@code mergeFigures};
+ * {@link org.mangonel.protocol.FailureWords} puts a transport failure in words for the checks.
  *
  * <h2>Adding a protocol</h2>
  * These files, and their tests:

@@ -6,6 +6,7 @@ import org.mangonel.load.Probe;
 import org.mangonel.net.Connection;
 import org.mangonel.net.EventLoop;
 import org.mangonel.net.Failure;
+import org.mangonel.protocol.FailureWords;
 import org.mangonel.protocol.websocket.MessageHandler;
 
 /**
@@ -47,7 +48,7 @@ final class ChatCheck implements Probe.Check {
         ChatLines.encode(line, 0, sent++, 0, 0, spec.messageSize(), spec.terminator());
         line.flip();
         if (!sender.connection.write(line)) {
-            fail(sender.connection.lastFailure(), sender.connection.failureDetail());
+            fail(FailureWords.TLS.describe(sender.connection));
         }
         nextSendNs = nowNs + RESEND_NS;
     }
@@ -65,15 +66,8 @@ final class ChatCheck implements Probe.Check {
         }
     }
 
-    private void fail(Failure failure, String detail) {
-        String what = switch (failure) {
-            case CONNECT -> "cannot connect";
-            case HANDSHAKE -> "TLS handshake failed";
-            case RESET -> "the connection was reset";
-            case CLOSED -> "the connection was closed";
-            case PROTOCOL -> "the server broke the protocol";
-        };
-        done(Optional.of(detail == null ? what : what + ": " + detail));
+    private void fail(String why) {
+        done(Optional.of(why));
     }
 
     private void done(Optional<String> result) {
@@ -108,7 +102,7 @@ final class ChatCheck implements Probe.Check {
             this.number = number;
             this.connection = spec.endpoint().transport().open(loop, this);
             if (!connection.connect(spec.endpoint().address())) {
-                fail(connection.lastFailure(), connection.failureDetail());
+                fail(FailureWords.TLS.describe(connection));
             }
         }
 
@@ -116,7 +110,7 @@ final class ChatCheck implements Probe.Check {
         public void onConnected(long nowNs) {
             byte[] join = spec.joinLine(number);
             if (join != null && !connection.write(ByteBuffer.wrap(join))) {
-                fail(connection.lastFailure(), connection.failureDetail());
+                fail(FailureWords.TLS.describe(connection));
                 return;
             }
             joined = true;
@@ -144,7 +138,7 @@ final class ChatCheck implements Probe.Check {
 
         @Override
         public void onFailure(Failure failure, long nowNs) {
-            fail(failure, connection.failureDetail());
+            fail(FailureWords.TLS.describe(failure, connection.failureDetail()));
         }
     }
 }

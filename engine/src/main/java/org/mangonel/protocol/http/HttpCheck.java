@@ -7,6 +7,7 @@ import org.mangonel.load.Probe;
 import org.mangonel.net.Connection;
 import org.mangonel.net.EventLoop;
 import org.mangonel.net.Failure;
+import org.mangonel.protocol.FailureWords;
 import org.mangonel.transport.Endpoint;
 
 /**
@@ -51,7 +52,7 @@ final class HttpCheck implements Probe.Check, Connection.Handler {
     private void connect() {
         open = false;
         if (!connection.connect(endpoint.address())) {
-            fail(describe(connection.lastFailure(), connection.failureDetail()));
+            fail(FailureWords.TLS.describe(connection));
         }
     }
 
@@ -65,7 +66,7 @@ final class HttpCheck implements Probe.Check, Connection.Handler {
         capture = new Capture(mix.newMatcher(url));
         decoder.begin(mix.isHead(url), capture);
         if (!connection.write(ByteBuffer.wrap(mix.requestCopy(url)))) {
-            fail(describe(connection.lastFailure(), connection.failureDetail()));
+            fail(FailureWords.TLS.describe(connection));
         }
     }
 
@@ -132,7 +133,7 @@ final class HttpCheck implements Probe.Check, Connection.Handler {
 
     @Override
     public void onFailure(Failure failure, long nowNs) {
-        fail(describe(failure, connection.failureDetail()));
+        fail(FailureWords.TLS.describe(failure, connection.failureDetail()));
     }
 
     private void fail(String why) {
@@ -140,18 +141,6 @@ final class HttpCheck implements Probe.Check, Connection.Handler {
             connection.close();
             verdict = Optional.of(mix.label(url) + ": " + why);
         }
-    }
-
-    /** A transport failure in words, with its detail. */
-    static String describe(Failure failure, String detail) {
-        String what = switch (failure) {
-            case CONNECT -> "cannot connect";
-            case HANDSHAKE -> "TLS handshake failed";
-            case RESET -> "the connection was reset";
-            case CLOSED -> "the connection was closed";
-            case PROTOCOL -> "the server broke the protocol";
-        };
-        return detail == null ? what : what + ": " + detail;
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.mangonel.load.Probe;
 import org.mangonel.net.EventLoop;
 import org.mangonel.net.Failure;
+import org.mangonel.protocol.FailureWords;
 
 /**
  * Before measuring a WebSocket server: the upgrade (101 and the right Sec-WebSocket-Accept),
@@ -15,6 +16,8 @@ import org.mangonel.net.Failure;
  */
 final class WebSocketCheck implements Probe.Check, MessageHandler {
     private static final int SHOWN_BYTES = 80;
+    /** A failed handshake may be the upgrade's as well as TLS's. */
+    private static final FailureWords WORDS = new FailureWords("handshake", "WebSocket protocol");
 
     private final WebSocketLoadSpec spec;
     private final long timeoutMs;
@@ -35,7 +38,7 @@ final class WebSocketCheck implements Probe.Check, MessageHandler {
     public void start(EventLoop loop, long nowNs) {
         connection = (WebSocketConnection) spec.endpoint().transport().open(loop, this);
         if (!connection.connect(spec.endpoint().address())) {
-            fail(describe(connection.lastFailure(), connection.failureDetail()));
+            fail(WORDS.describe(connection));
         }
     }
 
@@ -49,7 +52,7 @@ final class WebSocketCheck implements Probe.Check, MessageHandler {
         answered = 0;
         matches = true;
         if (!connection.writeMessage(ByteBuffer.wrap(spec.mix().payload(message)), spec.mix().opcode(message))) {
-            fail(describe(connection.lastFailure(), connection.failureDetail()));
+            fail(WORDS.describe(connection));
         }
     }
 
@@ -95,7 +98,7 @@ final class WebSocketCheck implements Probe.Check, MessageHandler {
 
     @Override
     public void onFailure(Failure failure, long nowNs) {
-        fail(describe(failure, connection.failureDetail()));
+        fail(WORDS.describe(failure, connection.failureDetail()));
     }
 
     private void fail(String why) {
@@ -103,17 +106,6 @@ final class WebSocketCheck implements Probe.Check, MessageHandler {
             connection.close();
             verdict = Optional.of((closing ? "close handshake" : spec.mix().label(message)) + ": " + why);
         }
-    }
-
-    static String describe(Failure failure, String detail) {
-        String what = switch (failure) {
-            case CONNECT -> "cannot connect";
-            case HANDSHAKE -> "handshake failed";
-            case RESET -> "the connection was reset";
-            case CLOSED -> "the connection was closed";
-            case PROTOCOL -> "the server broke the WebSocket protocol";
-        };
-        return detail == null ? what : what + ": " + detail;
     }
 
     @Override
