@@ -250,6 +250,9 @@ public final class HttpResponseDecoder {
     private int nameLength;
     private int valueLength;
     private boolean valueOverflow;
+    /** The bounds in {@link #value} of the comma-list element {@link #listElement} found last. */
+    private int elementFrom;
+    private int elementTo;
     private long contentLength;
     private boolean chunked;
     private int chunkedCodings;
@@ -807,53 +810,50 @@ public final class HttpResponseDecoder {
         if (valueOverflow) {
             return fail(E_TRANSFER_ENCODING);
         }
-        int start = 0;
-        while (start < len) {
-            int end = start;
-            while (end < len && value[end] != ',') {
-                end++;
-            }
-            int s = start;
-            int e = end;
-            while (s < e && isOws(value[s])) {
-                s++;
-            }
-            while (e > s && isOws(value[e - 1])) {
-                e--;
-            }
-            if (s < e) {
-                chunked = equalsIgnoreCase(s, e, "chunked");
+        for (int next = 0; next < len; ) {
+            next = listElement(next, len);
+            if (elementFrom < elementTo) {
+                chunked = equalsIgnoreCase(elementFrom, elementTo, "chunked");
                 if (chunked && ++chunkedCodings > 1) {
                     return fail(E_TRANSFER_ENCODING);
                 }
             }
-            start = end + 1;
         }
         return true;
     }
 
     /** Whether the comma-separated value holds {@code token}, case-insensitively. */
     private boolean hasToken(int len, String token) {
-        int start = 0;
-        while (start < len) {
-            int end = start;
-            while (end < len && value[end] != ',') {
-                end++;
-            }
-            int s = start;
-            int e = end;
-            while (s < e && isOws(value[s])) {
-                s++;
-            }
-            while (e > s && isOws(value[e - 1])) {
-                e--;
-            }
-            if (equalsIgnoreCase(s, e, token)) {
+        for (int next = 0; next < len; ) {
+            next = listElement(next, len);
+            if (equalsIgnoreCase(elementFrom, elementTo, token)) {
                 return true;
             }
-            start = end + 1;
         }
         return false;
+    }
+
+    /**
+     * Finds the element of the comma list in {@code value} that begins at {@code start} (before
+     * {@code len}): sets {@link #elementFrom} and {@link #elementTo} to its bounds without the OWS
+     * around it (equal for an empty element), and returns where the next element begins.
+     */
+    private int listElement(int start, int len) {
+        int end = start;
+        while (end < len && value[end] != ',') {
+            end++;
+        }
+        int from = start;
+        int to = end;
+        while (from < to && isOws(value[from])) {
+            from++;
+        }
+        while (to > from && isOws(value[to - 1])) {
+            to--;
+        }
+        elementFrom = from;
+        elementTo = to;
+        return end + 1;
     }
 
     private boolean equalsIgnoreCase(int from, int to, String token) {
