@@ -94,6 +94,15 @@ public abstract class Worker implements EventLoop.Driver {
         return sink;
     }
 
+    /**
+     * Keeps figures per part of the workload too (an HTTP mix's URLs), in the rehearsal and in the
+     * measurement alike; before the loop runs. See {@link Recorder#parts}.
+     */
+    public final void parts(int count) {
+        sink.parts(count);
+        recorder.parts(count);
+    }
+
     /** This loop's measurements, for the controller: progress while it runs, the rest after it stopped. */
     final Recorder results() {
         return recorder;
@@ -179,7 +188,7 @@ public abstract class Worker implements EventLoop.Driver {
     /** A success of one part of the workload (see {@link Recorder#parts}). */
     public final void succeeded(int part, long dueNs, long sentNs, long nowNs) {
         if (records(dueNs, nowNs)) {
-            recorder.partSuccess(part, nowNs - dueNs);
+            sink.partSuccess(part, nowNs - dueNs);
         }
         succeeded(dueNs, sentNs, nowNs);
     }
@@ -187,7 +196,7 @@ public abstract class Worker implements EventLoop.Driver {
     /** A failure of one part of the workload (see {@link Recorder#parts}). */
     public final void failed(int part, ErrorKind kind, long dueNs, long nowNs) {
         if (records(dueNs, nowNs)) {
-            recorder.partError(part);
+            sink.partError(part);
         }
         failed(kind, dueNs, nowNs);
     }

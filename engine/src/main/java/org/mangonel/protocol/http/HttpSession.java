@@ -49,7 +49,7 @@ final class HttpSession extends ExchangeSession {
             matchers[i] = mix.newMatcher(i);
         }
         if (mix.size() > 1) {
-            worker.recorder().parts(mix.size()); // figures per URL of the mix
+            worker.parts(mix.size()); // figures per URL of the mix
         }
     }
 
