@@ -7,8 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.HdrHistogram.EncodableHistogram;
 import org.HdrHistogram.Histogram;
@@ -56,6 +58,12 @@ final class IntervalLogs {
         List<Second> template = parts.get(0).series();
         long firstMs = bySecond.isEmpty() ? 0 : bySecond.keySet().iterator().next();
         int firstT = template.isEmpty() ? 0 : template.get(0).t();
+        // The log keeps every interval (a drain straddler too); the series keeps the seconds the
+        // shards' own series have, so the merged chart ends with the window as theirs do.
+        Set<Integer> shown = new HashSet<>();
+        for (Run p : parts) {
+            p.series().forEach(s -> shown.add(s.t()));
+        }
         List<Second> seconds = new ArrayList<>();
         Path merged = out.resolve(relative);
         Files.createDirectories(merged.toAbsolutePath().getParent());
@@ -74,6 +82,9 @@ final class IntervalLogs {
                 h.setEndTimeStamp(e.getKey() + 1000);
                 writer.outputIntervalHistogram(h);
                 int t = firstT + (int) ((e.getKey() - firstMs) / 1000);
+                if (!shown.contains(t)) {
+                    continue;
+                }
                 long errors = 0;
                 for (Run p : parts) {
                     errors += p.series().stream().filter(s -> s.t() == t).mapToLong(Second::errors).sum();

@@ -121,7 +121,37 @@ class ShardsEndToEndTest {
                     + later + ")"), "the merge notes the different starts: " + note);
             assertTrue(apart.out().contains("note: the shards were not given one start"), apart.out());
             assertTrue(Files.readString(dir.resolve("m4/report.md")).contains("not given one start"), "the page too");
+
+            // a straddler interval after the window (the drain) stays in the merged log, but the
+            // merged series ends with the window as each shard's does: no collapse drawn at its end
+            List<Long> shardSeconds = seconds(run(ResultsTree.read(dir.resolve("shard-0"))));
+            assertTrue(shardSeconds.get(shardSeconds.size() - 1) < 2, "a shard's series ends with its 1.5 s window");
+            List<String> drained = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                Path copy = dir.resolve("drained-" + i);
+                copyTree(dir.resolve("shard-" + i), copy);
+                Path hlog = copy.resolve((String) run(ResultsTree.read(copy)).get("hlog"));
+                List<String> lines = Files.readAllLines(hlog);
+                String last = lines.get(lines.size() - 1);
+                int comma = last.indexOf(',');
+                double startS = Double.parseDouble(last.substring(0, comma));
+                Files.writeString(hlog, String.format(java.util.Locale.ROOT, "%.3f", startS + 1) + last.substring(comma)
+                        + "\n", java.nio.file.StandardOpenOption.APPEND);
+                drained.add(copy.toString());
+            }
+            Path m5 = dir.resolve("m5");
+            CliTest.Outcome withDrain = CliTest.run("merge", drained.get(0), drained.get(1), "--out", m5.toString());
+            assertEquals(0, withDrain.code(), withDrain.err());
+            Map<String, Object> r5 = run(ResultsTree.read(m5));
+            assertEquals(shardSeconds, seconds(r5), "the merged series covers the shards' seconds, no more");
+            long intervals = Files.readAllLines(m5.resolve((String) r5.get("hlog"))).stream()
+                    .filter(l -> !l.isEmpty() && Character.isDigit(l.charAt(0))).count();
+            assertTrue(intervals > shardSeconds.size(), "the merged log keeps the intervals after the window: " + intervals);
         }
+    }
+
+    private static List<Long> seconds(Map<String, Object> run) {
+        return ResultsTree.list(run.get("series")).stream().map(x -> ResultsTree.number(x.get("t"))).toList();
     }
 
     private static void copyTree(Path from, Path to) throws java.io.IOException {
