@@ -17,6 +17,7 @@ set -euo pipefail
 CONNS=${CONNS:-50}
 DURATION=${DURATION:-10}
 WARMUP=${WARMUP:-2}
+MG_WARMUP=${MG_WARMUP:-2}     # Mangonel's in-process warm-up, whole seconds (see command_for)
 REPEAT=${REPEAT:-3}
 PORT=${PORT:-18080}
 SERVER_CPU=${SERVER_CPU:-0}
@@ -69,6 +70,10 @@ http {
 NGINX
 taskset -c "$SERVER_CPU" nginx -c "$work/nginx.conf" -p "$work" -g "daemon on;"
 sleep 0.5
+# nginx's own CPU (master and worker, user + system, clock ticks), to charge it per request served
+nginx_ticks() { local t=0 pid; for pid in $(cat "$work/nginx.pid") $(pgrep -P "$(cat "$work/nginx.pid")"); do
+  t=$((t + $(awk '{ print $14 + $15 }' "/proc/$pid/stat"))); done; echo "$t"; }
+ticks_per_s=$(getconf CLK_TCK)
 nginx_requests() { curl -s "http://127.0.0.1:$PORT/__status" | awk 'NR == 3 { print $3 }'; }
 
 cat > "$work/siegerc" <<SIEGE
@@ -85,7 +90,10 @@ SIEGE
 
 command_for() { # TOOL SECONDS -> the command line
   case $1 in
-    mangonel) echo "java $JAVA_OPTS -jar $jar load $url -c $CONNS -d ${2}s --warmup 0s -t 1 -q" ;;
+    # The JVM warms up in its own process (its warm-up run below is another JVM): MG_WARMUP of
+    # unrecorded traffic first. Requests/s is the measured window's; CPU per request divides the
+    # whole process's CPU (start-up and JIT included) by every request it sent (total_requests=).
+    mangonel) echo "java $JAVA_OPTS -jar $jar load $url -c $CONNS -d ${2}s --warmup ${MG_WARMUP}s -t 1 -q" ;;
     wrk) echo "wrk -t1 -c$CONNS -d${2}s $url" ;;
     h2load) echo "h2load --h1 -t1 -c$CONNS -D $2 $url" ;;
     siege) echo "siege -R $work/siegerc -b -c$CONNS -t${2}S $url" ;;
@@ -94,7 +102,7 @@ command_for() { # TOOL SECONDS -> the command line
 
 parse() { # TOOL FILE -> "requests rps"
   case $1 in
-    mangonel) awk -F= '/^requests=/ { r = $2 } /^rps=/ { s = $2 } END { print r, s }' "$2" ;;
+    mangonel) awk -F= '/^total_requests=/ { t = $2 } /^requests=/ { r = $2 } /^rps=/ { s = $2 } END { print (t ? t : r), s }' "$2" ;;
     wrk) awk '/ requests in / { r = $1 } /^Requests\/sec:/ { s = $2 } END { print r, s }' "$2" ;;
     h2load) awk '/^requests:/ { r = $8 } /^finished in/ { s = $4 } END { print r, s }' "$2" ;;
     siege) tr -d ',' < "$2" | awk '/"transactions":/ { r = $NF } /"transaction_rate":/ { s = $NF } END { print r, s }' ;;
@@ -107,16 +115,17 @@ for rep in $(seq "$REPEAT"); do
   for tool in $available; do
     # shellcheck disable=SC2046
     taskset -c "$CLIENT_CPU" timeout -s INT -k 2 $((WARMUP + 5)) $(command_for "$tool" "$WARMUP") >/dev/null 2>&1 || true
-    before=$(nginx_requests)
+    before=$(nginx_requests); ticks_before=$(nginx_ticks)
     taskset -c "$CLIENT_CPU" /usr/bin/time -f '%e %U %S %M' -o "$work/time" \
-      timeout -s INT -k 2 $((DURATION + 5)) $(command_for "$tool" "$DURATION") > "$work/out" 2>&1 || true
-    after=$(nginx_requests)
+      timeout -s INT -k 2 $((DURATION + MG_WARMUP + 5)) $(command_for "$tool" "$DURATION") > "$work/out" 2>&1 || true
+    after=$(nginx_requests); ticks_after=$(nginx_ticks)
     read -r requests rps < <(parse "$tool" "$work/out")
     read -r _ user sys rss < <(tail -1 "$work/time")
     [ -n "$requests" ] || { echo "# $tool printed no result; its output:" >&2; tail -5 "$work/out" >&2; continue; }
     awk -v t="$tool" -v rep="$rep" -v q="$requests" -v s="$rps" -v u="$user" -v y="$sys" -v m="$rss" \
-        -v n=$((after - before - 1)) 'BEGIN { printf "%s\t%s\t%.0f\t%d\t%d\t%.2f\t%.2f\t%.1f\n", t, rep, s, q, n,
-        (u + y) * 1e6 / q, y * 1e6 / q, m / 1024 }' >> "$rows"
+        -v n=$((after - before - 1)) -v k=$((ticks_after - ticks_before)) -v hz="$ticks_per_s" \
+        'BEGIN { printf "%s\t%s\t%.0f\t%d\t%d\t%.2f\t%.2f\t%.1f\t%.2f\n", t, rep, s, q, n,
+        (u + y) * 1e6 / q, y * 1e6 / q, m / 1024, k * 1e6 / hz / n }' >> "$rows"
     echo "# repeat $rep: $(tail -1 "$rows")" >&2
     sleep 1
   done
@@ -129,13 +138,13 @@ echo
 echo "nginx 1 worker on CPU $SERVER_CPU, clients on CPU $CLIENT_CPU, $CONNS connections, ${DURATION}s, median of $REPEAT"
 echo "($(uname -sr), $(nproc) CPUs, $(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo); mangonel JVM: java $JAVA_OPTS)"
 echo
-echo "| client | requests/s | requests (nginx) | client CPU µs/request | of which system | peak RSS MiB | req/s ÷ wrk | CPU/req ÷ wrk |"
-echo "|---|---:|---:|---:|---:|---:|---:|---:|"
+echo "| client | requests/s | requests (nginx) | client CPU µs/request | of which system | peak RSS MiB | nginx CPU µs/request | req/s ÷ wrk | CPU/req ÷ wrk |"
+echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
 for tool in $available; do
   rows_of() { awk -F'\t' -v t="$tool" -v c="$1" '$1 == t { print $c }' "$rows" | median; }
   [ -n "$(awk -F'\t' -v t="$tool" '$1 == t' "$rows")" ] || continue
-  rps=$(rows_of 3); nreq=$(rows_of 5); cpu=$(rows_of 6); sys=$(rows_of 7); rss=$(rows_of 8)
-  awk -v t="$tool" -v r="$rps" -v n="$nreq" -v c="$cpu" -v s="$sys" -v m="$rss" -v wr="$wrk_rps" -v wc="$wrk_cpu" \
-    'BEGIN { printf "| %s | %\047.0f | %\047.0f | %.2f | %.2f | %.1f | %s | %s |\n", t, r, n, c, s, m,
+  rps=$(rows_of 3); nreq=$(rows_of 5); cpu=$(rows_of 6); sys=$(rows_of 7); rss=$(rows_of 8); ncpu=$(rows_of 9)
+  awk -v t="$tool" -v r="$rps" -v n="$nreq" -v c="$cpu" -v s="$sys" -v m="$rss" -v g="$ncpu" -v wr="$wrk_rps" -v wc="$wrk_cpu" \
+    'BEGIN { printf "| %s | %\047.0f | %\047.0f | %.2f | %.2f | %.1f | %.2f | %s | %s |\n", t, r, n, c, s, m, g,
       (wr > 0 ? sprintf("%.2f", r / wr) : "-"), (wc > 0 ? sprintf("%.2f", c / wc) : "-") }'
 done
