@@ -7,7 +7,7 @@
 #
 #   bench/clients.sh                          # 50 connections, 10 s, 3 repeats
 #   CONNS=1000 REPEAT=1 bench/clients.sh
-#   TOOLS="mangonel wrk" JAVA_OPTS="-XX:+UseSerialGC" bench/clients.sh
+#   TOOLS="mangonel wrk" JAVA_OPTS="-XX:TieredStopAtLevel=1" bench/clients.sh
 #
 # Needs: nginx, wrk, taskset, /usr/bin/time, curl (apt-get install nginx wrk time curl);
 # h2load (nghttp2-client) and siege are used when present. Load goes to 127.0.0.1 only and every
@@ -23,12 +23,11 @@ PORT=${PORT:-18080}
 SERVER_CPU=${SERVER_CPU:-0}
 CLIENT_CPU=${CLIENT_CPU:-1}
 TOOLS=${TOOLS:-"mangonel wrk h2load siege"}
-# The client JVM, as bin/engine starts it: serial GC (no GC threads to feed; the hot path
-# allocates nothing) and a large Integer cache (the JDK's epoll selector boxes descriptors).
-JAVA_OPTS=${JAVA_OPTS:-"-XX:+UseSerialGC -XX:AutoBoxCacheMax=65536"}
+# Mangonel runs as users run it, through bin/engine (its JVM options and class-data archive);
+# JAVA_OPTS adds to them.
+export JAVA_OPTS=${JAVA_OPTS:-}
 
 home="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-jar="$home/engine/target/mangonel.jar"
 url="http://127.0.0.1:$PORT/"
 
 die() { echo "bench/clients.sh: $*" >&2; exit 1; }
@@ -93,7 +92,7 @@ command_for() { # TOOL SECONDS -> the command line
     # The JVM warms up in its own process (its warm-up run below is another JVM): MG_WARMUP of
     # unrecorded traffic first. Requests/s is the measured window's; CPU per request divides the
     # whole process's CPU (start-up and JIT included) by every request it sent (total_requests=).
-    mangonel) echo "java $JAVA_OPTS -jar $jar load $url -c $CONNS -d ${2}s --warmup ${MG_WARMUP}s -t 1 -q" ;;
+    mangonel) echo "$home/bin/engine load $url -c $CONNS -d ${2}s --warmup ${MG_WARMUP}s -t 1 -q" ;;
     wrk) echo "wrk -t1 -c$CONNS -d${2}s $url" ;;
     h2load) echo "h2load --h1 -t1 -c$CONNS -D $2 $url" ;;
     siege) echo "siege -R $work/siegerc -b -c$CONNS -t${2}S $url" ;;
@@ -136,7 +135,7 @@ wrk_rps=$(awk -F'\t' '$1 == "wrk" { print $3 }' "$rows" | median)
 wrk_cpu=$(awk -F'\t' '$1 == "wrk" { print $6 }' "$rows" | median)
 echo
 echo "nginx 1 worker on CPU $SERVER_CPU, clients on CPU $CLIENT_CPU, $CONNS connections, ${DURATION}s, median of $REPEAT"
-echo "($(uname -sr), $(nproc) CPUs, $(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo); mangonel JVM: java $JAVA_OPTS)"
+echo "($(uname -sr), $(nproc) CPUs, $(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo); mangonel: bin/engine load${JAVA_OPTS:+, JAVA_OPTS=$JAVA_OPTS})"
 echo
 echo "| client | requests/s | requests (nginx) | client CPU µs/request | of which system | peak RSS MiB | nginx CPU µs/request | req/s ÷ wrk | CPU/req ÷ wrk |"
 echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
@@ -145,6 +144,6 @@ for tool in $available; do
   [ -n "$(awk -F'\t' -v t="$tool" '$1 == t' "$rows")" ] || continue
   rps=$(rows_of 3); nreq=$(rows_of 5); cpu=$(rows_of 6); sys=$(rows_of 7); rss=$(rows_of 8); ncpu=$(rows_of 9)
   awk -v t="$tool" -v r="$rps" -v n="$nreq" -v c="$cpu" -v s="$sys" -v m="$rss" -v g="$ncpu" -v wr="$wrk_rps" -v wc="$wrk_cpu" \
-    'BEGIN { printf "| %s | %\047.0f | %\047.0f | %.2f | %.2f | %.1f | %.2f | %s | %s |\n", t, r, n, c, s, m, g,
+    'BEGIN { printf "| %s | %.0f | %.0f | %.2f | %.2f | %.1f | %.2f | %s | %s |\n", t, r, n, c, s, m, g,
       (wr > 0 ? sprintf("%.2f", r / wr) : "-"), (wc > 0 ? sprintf("%.2f", c / wc) : "-") }'
 done
