@@ -67,6 +67,9 @@
 <@p.method b s/>
 </p>
 
+<#if s.shared_cores??>
+<p class="note"><strong>Shared cores:</strong> ${s.shared_cores}. A client sharing cores with the server it measures takes CPU the server could use; pin them apart (<code>cpus:</code> and <code>client_cpus:</code>) for figures about the server alone.</p>
+</#if>
 <#if s.client_cpus??>
 <p class="note">The client was <#if s.client_cpus_note??>meant to be pinned to CPU ${s.client_cpus}, but ${s.client_cpus_note}<#else>pinned to CPU ${s.client_cpus}</#if>; the servers' CPUs are in the table below.</p>
 </#if>

@@ -44,6 +44,10 @@ ${md(b.description)}
 <#import "protocols/" + b.protocol + ".md.ftl" as p>
 <@p.method b s/>
 
+<#if s.shared_cores??>
+**Shared cores:** ${md(s.shared_cores)}. A client sharing cores with the server it measures takes CPU the server could use; pin them apart (`cpus:` and `client_cpus:`) for figures about the server alone.
+
+</#if>
 <#if s.client_cpus??>
 The client was <#if s.client_cpus_note??>meant to be pinned to CPU ${s.client_cpus}, but ${md(s.client_cpus_note)}<#else>pinned to CPU ${s.client_cpus}</#if>; the servers' CPUs are in the table below.
 
@@ -164,14 +168,15 @@ Declared (${b.thresholds?join(", ")}), but nothing was measured to check them ag
 **Not measured:**
 
 <#list notOk as f>
-- **${md(f.title)}** ${f.status?replace("_", " ")}: ${md(f.reason!"")}<#if f.log_tail??> — last lines of `${f.log!""}`:
+- **${md(f.title)}** ${f.status?replace("_", " ")}: ${md(f.reason!"")}<#if f.log_tail??> — last lines of `${f.log!""}`:</#if>
+<#if f.log_tail??>
 
   ```
   ${f.log_tail?replace("\n", "\n  ")}
   ```
 </#if>
-
 </#list>
+
 </#if>
 </#list>
 
