@@ -134,6 +134,7 @@ public abstract class Worker implements EventLoop.Driver {
             long now = System.nanoTime();
             Window w = window == null ? new Window(now, now, now) : window;
             window = new Window(w.startNs(), Math.min(w.measureStartNs(), now), Math.min(w.measureEndNs(), now), now);
+            passStarted(now); // a switch that was due happens first: what is cut short counts where it belongs
             if (measuring) {
                 measured = window;
             }
@@ -161,6 +162,7 @@ public abstract class Worker implements EventLoop.Driver {
         }
         recorder.startSeries(w.measureStartNs(), w.measureStartNs() - w.startNs());
         long now = System.nanoTime();
+        passStarted(now); // a window that began late (a shard started after its warm-up) is in force at once
         for (Session s : sessions) {
             s.begin(now);
         }
@@ -312,11 +314,12 @@ public abstract class Worker implements EventLoop.Driver {
 
     /**
      * The rehearsal, then the measurement, begins at the first pass at or after its start, before
-     * any of that pass's events (another loop's messages may already be due in the window).
+     * any of that pass's events (another loop's messages may already be due in the window). A
+     * pass late enough for both takes both steps: the window is never missed for the rehearsal.
      */
     @Override
     public final void passStarted(long nowNs) {
-        if (nowNs >= switchNs) {
+        while (nowNs >= switchNs) {
             moveOn();
         }
     }

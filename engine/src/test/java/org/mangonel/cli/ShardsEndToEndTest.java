@@ -45,6 +45,49 @@ class ShardsEndToEndTest {
                 "");
     }
 
+    /**
+     * A shard that begins after its first warm-up has ended (a start in the past) sends the
+     * messages already due in one burst; they are due in the window, so they count as sent and
+     * expected like every other: every delivery has its expected message, none is lost.
+     */
+    @Test
+    void aShardStartingAfterItsWarmUpCountsTheMessagesItCatchesUpOn(@TempDir Path dir) throws Exception {
+        try (ServerLoops server = org.mangonel.servers.ChatServer.start(new InetSocketAddress("127.0.0.1", 0))) {
+            Path yaml = dir.resolve("late.yaml");
+            Files.writeString(yaml, String.join("\n",
+                    "name: late",
+                    "duration: 2s",
+                    "warmup: 300ms",
+                    "concurrency: [8]",
+                    "threads: 1",
+                    "frameworks:",
+                    "  - name: chat",
+                    "    url: tcp://127.0.0.1:" + server.port(),
+                    "benchmarks:",
+                    "  - name: fanout",
+                    "    protocol: chat",
+                    "    join: \"NICK user{client}\"",
+                    "    message_rate: 20/s",
+                    "    message_size: 64",
+                    "    drain: 1s",
+                    "    verify: false",
+                    ""));
+            // the first warm-up ended 700 ms before the engine can begin
+            String start = Instant.now().minusSeconds(1).toString();
+            Path out = dir.resolve("late");
+            CliTest.Outcome o = CliTest.run(yaml.toString(), "--shard", "0/1", "--start-at", start, "--out", out.toString());
+            assertEquals(0, o.code(), o.err());
+            Map<String, Object> r = run(ResultsTree.read(out));
+            assertTrue(ResultsTree.number(r.get("late_ms")) > 300, "the window is marked late: " + r.get("late_ms"));
+            Map<String, Object> messages = ResultsTree.map(r.get("messages"));
+            long sent = ResultsTree.number(messages.get("sent"));
+            long expected = ResultsTree.number(messages.get("expected"));
+            assertEquals(8L * 20 * 2, sent, "every message due in the 2 s window, the late ones included");
+            assertEquals(sent * 7, expected);
+            assertEquals(expected, ResultsTree.number(messages.get("delivered")), "each delivery was expected");
+        }
+    }
+
     @Test
     void twoShardsSideBySideMergeExactly(@TempDir Path dir) throws Exception {
         try (ServerLoops server = HelloServer.start(new InetSocketAddress("127.0.0.1", 0), 1)) {
