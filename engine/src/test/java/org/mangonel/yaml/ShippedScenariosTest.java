@@ -12,7 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.mangonel.scenario.Scenario;
 
-/** Every scenario shipped in {@code scenarios/} loads, and reads like a tutorial. */
+/** Every scenario shipped in {@code scenarios/} or {@code bench/} loads, and reads like a tutorial. */
 class ShippedScenariosTest {
     static final Path SCENARIOS = Path.of(System.getProperty("mangonel.repo", "..")).resolve("scenarios");
 
@@ -22,7 +22,11 @@ class ShippedScenariosTest {
             files = s.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
         }
         assertFalse(files.isEmpty(), "scenarios/ holds scenarios");
-        return files.stream();
+        List<Path> bench;
+        try (Stream<Path> s = Files.walk(SCENARIOS.resolveSibling("bench"))) {
+            bench = s.filter(p -> p.toString().endsWith(".yaml") && !p.toString().contains("/target/")).sorted().toList();
+        }
+        return Stream.concat(files.stream(), bench.stream());
     }
 
     @ParameterizedTest(name = "{0}")
