@@ -3,8 +3,8 @@
 # self-signed certificate (made here with openssl), nginx pinned to CPU 0, each client to CPU 1:
 #   1. keep-alive: requests/s and client CPU per request (whole process, over every request sent);
 #   2. no keep-alive (a new connection and TLS handshake per request): handshakes/s and client CPU
-#      per handshake. wrk gets "Connection: close"; note that wrk (OpenSSL) resumes TLS sessions,
-#      so its handshakes are abbreviated ones.
+#      per handshake. wrk gets "Connection: close". Both clients resume TLS sessions (after the
+#      first, the handshakes are abbreviated ones), as clients reconnecting to one server do.
 #
 #   bench/tls.sh                      # 50 connections, 10 s, 3 repeats
 #   CONNS=100 REPEAT=1 DURATION=5 bench/tls.sh
