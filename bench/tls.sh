@@ -3,7 +3,9 @@
 # self-signed certificate (made here with openssl), nginx pinned to CPU 0, each client to CPU 1:
 #   1. keep-alive: requests/s and client CPU per request (whole process, over every request sent);
 #   2. no keep-alive (a new connection and TLS handshake per request): handshakes/s and client CPU
-#      per handshake. wrk gets "Connection: close". Both clients resume TLS sessions (after the
+#      per handshake, Mangonel as it comes and limited to TLS 1.2 (--tls-protocols TLSv1.2: by
+#      default the JDK offers TLS 1.3 too and generates its key shares, x25519 and P-256, for every
+#      new connection, even when the server answers with TLS 1.2). wrk gets "Connection: close". Both clients resume TLS sessions (after the
 #      first, the handshakes are abbreviated ones), as clients reconnecting to one server do.
 #
 #   bench/tls.sh                      # 50 connections, 10 s, 3 repeats
@@ -57,8 +59,10 @@ cpu_per() { # requests -> µs of client CPU each, from $work/time
 }
 measure() { # MODE TOOL -> "rate cpu_us extra"
   local mode=$1 tool=$2 n rate extra=""
-  if [ "$tool" = mangonel ]; then
+  if [ "$tool" != wrk ]; then
     local flags=(-c "$CONNS" -d "${DURATION}s" --warmup 2s -k -q)
+    # mangonel-tls12 offers TLS 1.2 only: no TLS 1.3 key shares to generate per connection
+    [ "$tool" = mangonel-tls12 ] && flags+=(--tls-protocols TLSv1.2)
     [ "$mode" = close ] && flags+=(--no-keepalive)
     taskset -c "$CLIENT_CPU" /usr/bin/time -f '%e %U %S' -o "$work/time" \
       timeout -s INT -k 2 $((DURATION + 15)) "$home/bin/engine" load "$url" "${flags[@]}" > "$work/out" 2>&1 || true
@@ -82,7 +86,9 @@ rows="$work/rows"
 : > "$rows"
 for rep in $(seq "$REPEAT"); do
   for mode in keepalive close; do
-    for tool in mangonel wrk; do
+    tools="mangonel wrk"
+    [ "$mode" = close ] && tools="mangonel mangonel-tls12 wrk"
+    for tool in $tools; do
       read -r rate cpu extra < <(measure "$mode" "$tool")
       echo -e "$mode\t$tool\t$rate\t$cpu" >> "$rows"
       echo "# repeat $rep, $mode, $tool: $rate/s, $cpu µs CPU each ${extra}" >&2
@@ -99,7 +105,8 @@ echo "|---|---|---:|---:|---:|---:|"
 for mode in keepalive close; do
   wr=$(awk -F'\t' -v m=$mode '$1 == m && $2 == "wrk" { print $3 }' "$rows" | median)
   wc=$(awk -F'\t' -v m=$mode '$1 == m && $2 == "wrk" { print $4 }' "$rows" | median)
-  for tool in mangonel wrk; do
+  for tool in mangonel mangonel-tls12 wrk; do
+    [ -n "$(awk -F'\t' -v m=$mode -v t=$tool '$1 == m && $2 == t' "$rows")" ] || continue
     r=$(awk -F'\t' -v m=$mode -v t=$tool '$1 == m && $2 == t { print $3 }' "$rows" | median)
     c=$(awk -F'\t' -v m=$mode -v t=$tool '$1 == m && $2 == t { print $4 }' "$rows" | median)
     label=$([ "$mode" = keepalive ] && echo "keep-alive (requests)" || echo "one per request (handshakes)")

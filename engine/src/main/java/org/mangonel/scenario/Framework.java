@@ -82,6 +82,8 @@ public record Framework(String name, String title, Start start, String url, Stri
         public static final Tls DEFAULT = new Tls(true, null, null, List.of());
         /** The URL schemes that run over TLS (the one list: the loader and the run both read it). */
         public static final List<String> SCHEMES = List.of("https", "wss", "tls");
+        /** The protocol versions a client may be limited to (the one list: the loader and engine load read it). */
+        public static final List<String> PROTOCOLS = List.of("TLSv1.3", "TLSv1.2");
 
         /** Whether {@code scheme} (any case) runs over TLS. */
         public static boolean secure(String scheme) {

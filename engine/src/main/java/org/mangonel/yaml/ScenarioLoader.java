@@ -65,7 +65,7 @@ public final class ScenarioLoader {
             "ready", "version", "stop_grace", "cpus", "tls", "host");
     static final List<String> TLS_KEYS = List.of("verify", "ca", "server_name", "protocols");
     /** The TLS versions a scenario may ask for (the JDK's names). */
-    static final List<String> TLS_PROTOCOLS = List.of("TLSv1.3", "TLSv1.2");
+    static final List<String> TLS_PROTOCOLS = Framework.Tls.PROTOCOLS;
     static final List<String> RAMP_KEYS = List.of("from", "to");
     private static final Pattern CPU_LIST = Pattern.compile("\\d+(-\\d+)?(,\\d+(-\\d+)?)*");
     /** Keys every benchmark has, whatever its protocol; each protocol adds its own. */

@@ -91,6 +91,16 @@ class CliTest {
     }
 
     @Test
+    void engineLoadRefusesTlsOptionsItCannotUse() {
+        Outcome bad = run("load", "https://127.0.0.1:1/", "--tls-protocols", "TLSv9", "-d", "1s");
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("--tls-protocols may list TLSv1.3, TLSv1.2, found TLSv9"), bad.err());
+        Outcome plain = run("load", "http://127.0.0.1:1/", "--tls-protocols", "TLSv1.2", "-d", "1s");
+        assertEquals(2, plain.code());
+        assertTrue(plain.err().contains("are for https:// URLs"), plain.err());
+    }
+
+    @Test
     void dryRunPrintsThePlan() {
         Outcome o = run(REPO.resolve("scenarios/hello.yaml").toString(), "--dry-run", "--repetitions", "2", "-c", "5,7");
         assertEquals(0, o.code(), o.err());

@@ -163,6 +163,16 @@ class TlsConnectionTest {
     }
 
     @Test
+    void aClientLimitedToTls12NegotiatesTls12() throws Exception {
+        Transport tls12 = TlsTransport.of(new Framework.Tls(false, null, null, List.of("TLSv1.2")), "127.0.0.1",
+                server.getLocalPort(), dir);
+        OneExchange check = new OneExchange(tls12, address());
+        assertEquals(Optional.empty(), Probe.run(check, 10_000_000_000L));
+        assertEquals("echo:hello over tls\n", check.received.toString());
+        assertTrue(check.security.startsWith("TLSv1.2 TLS_"), check.security);
+    }
+
+    @Test
     void aCertificateThatIsNotTrustedFailsTheHandshakeWithItsReason() throws Exception {
         Transport verifying = TlsTransport.of(Framework.Tls.DEFAULT, "127.0.0.1", server.getLocalPort(), dir);
         Optional<String> failure = Probe.run(new OneExchange(verifying, address()), 10_000_000_000L);
