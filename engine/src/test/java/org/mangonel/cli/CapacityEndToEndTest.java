@@ -39,8 +39,7 @@ class CapacityEndToEndTest {
             CliTest.Outcome o = CliTest.run(scenario.toString(), "--out", out.toString());
             assertEquals(0, o.code(), o.err());
             Map<String, Object> results = ResultsTree.read(out);
-            Map<String, Object> fw = ResultsTree.list(ResultsTree.list(results.get("benchmarks")).get(0)
-                    .get("frameworks")).get(0);
+            Map<String, Object> fw = ResultsTree.frameworks(results).get(0);
             Map<String, Object> capacity = ResultsTree.map(fw.get("capacity"));
             double found = ((Number) capacity.get("load")).doubleValue();
             assertTrue(found >= 850 && found <= 1150, "the capacity found is within 15% of 1,000/s: " + found

@@ -49,8 +49,7 @@ class FrameworkFailuresEndToEndTest {
         assertEquals(ExitCodes.EXPECTATION_FAILED, o.code(), "a framework failed: " + o.err());
 
         Map<String, Object> results = ResultsTree.read(out);
-        List<Map<String, Object>> fws = ResultsTree.list(ResultsTree.list(results.get("benchmarks")).get(0)
-                .get("frameworks"));
+        List<Map<String, Object>> fws = ResultsTree.frameworks(results);
         Map<String, Map<String, Object>> byName = new java.util.HashMap<>();
         fws.forEach(f -> byName.put((String) f.get("name"), f));
 

@@ -53,13 +53,11 @@ class InterruptEndToEndTest {
             }
             Map<String, Object> results = ResultsTree.read(out);
             assertEquals("interrupted", results.get("status"));
-            Map<String, Object> fw = ResultsTree.list(ResultsTree.list(results.get("benchmarks")).get(0)
-                    .get("frameworks")).get(0);
+            Map<String, Object> fw = ResultsTree.frameworks(results).get(0);
             Map<String, Object> run = ResultsTree.list(ResultsTree.list(fw.get("levels")).get(0).get("runs")).get(0);
             assertEquals("interrupted", run.get("status"), "the cut-short window is marked");
             assertTrue(ResultsTree.number(run.get("requests")) > 0, "what was measured is kept");
-            List<Map<String, Object>> frameworks = ResultsTree.list(ResultsTree.list(results.get("benchmarks")).get(0)
-                    .get("frameworks"));
+            List<Map<String, Object>> frameworks = ResultsTree.frameworks(results);
             assertEquals("interrupted", frameworks.get(0).get("status"), "measured, then interrupted");
             assertEquals("not_run", frameworks.get(1).get("status"), "the next framework is listed, not started");
             assertTrue(!Files.exists(out.resolve("logs/python-asyncio.log")), "it was never started");

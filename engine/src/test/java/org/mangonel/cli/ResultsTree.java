@@ -38,6 +38,11 @@ final class ResultsTree {
         return ReportRenderer.readResults(out.resolve("results.json"));
     }
 
+    /** The frameworks of the first benchmark of a results tree, in the scenario's order. */
+    static List<Map<String, Object>> frameworks(Map<String, Object> results) {
+        return list(list(results.get("benchmarks")).get(0).get("frameworks"));
+    }
+
     /**
      * The frameworks of a benchmark that were measured; a skipped one is printed (visible in the
      * test log) and must not be one of {@code mustRun}.

@@ -226,7 +226,7 @@ class ShardsEndToEndTest {
     }
 
     private static Map<String, Object> run(Map<String, Object> results) {
-        return ResultsTree.list(ResultsTree.list(ResultsTree.list(ResultsTree.list(results.get("benchmarks")).get(0)
-                .get("frameworks")).get(0).get("levels")).get(0).get("runs")).get(0);
+        Map<String, Object> level = ResultsTree.list(ResultsTree.frameworks(results).get(0).get("levels")).get(0);
+        return ResultsTree.list(level.get("runs")).get(0);
     }
 }

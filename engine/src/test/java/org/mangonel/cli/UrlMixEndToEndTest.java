@@ -41,8 +41,7 @@ class UrlMixEndToEndTest {
         CliTest.Outcome o = CliTest.run(scenario.toString(), "--out", out.toString());
         assertEquals(0, o.code(), o.err());
         Map<String, Object> results = ResultsTree.read(out);
-        Map<String, Object> fw = ResultsTree.list(ResultsTree.list(results.get("benchmarks")).get(0)
-                .get("frameworks")).get(0);
+        Map<String, Object> fw = ResultsTree.frameworks(results).get(0);
         Map<String, Object> level = ResultsTree.list(fw.get("levels")).get(0);
         for (Map<String, Object> run : ResultsTree.list(level.get("runs"))) {
             List<Map<String, Object>> urls = ResultsTree.list(run.get("urls"));
