@@ -221,11 +221,12 @@ public final class LoadRun {
 
     private static void joinUntil(List<Thread> threads, long deadlineNs) throws InterruptedException {
         for (Thread t : threads) {
-            long leftMs = (deadlineNs - System.nanoTime()) / 1_000_000;
-            if (leftMs <= 0) {
+            long leftNs = deadlineNs - System.nanoTime();
+            if (leftNs <= 0) {
                 return;
             }
-            t.join(leftMs);
+            // Rounded up: the last fraction of a millisecond is slept, not spun through.
+            t.join((leftNs + 999_999) / 1_000_000);
         }
     }
 }

@@ -98,4 +98,15 @@ public final class PacedWorker extends Worker {
         }
         return due < w.measureEndNs() ? due : Long.MAX_VALUE;
     }
+
+    @Override
+    protected long followingScheduled() {
+        if (schedule == null) {
+            return Long.MAX_VALUE;
+        }
+        long next = dueIndex + 1;
+        int n = sessions.length;
+        long then = dueNs(first + (int) (next % n), next / n);
+        return then < window().measureEndNs() ? then : Long.MAX_VALUE;
+    }
 }

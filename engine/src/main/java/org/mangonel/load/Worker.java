@@ -240,6 +240,14 @@ public abstract class Worker implements EventLoop.Driver {
         return Long.MAX_VALUE;
     }
 
+    /**
+     * The schedule's time after the one {@link #onSchedule} last returned, when a subclass knows
+     * it already (the next send of a fixed schedule), or {@link Long#MAX_VALUE}.
+     */
+    protected long followingScheduled() {
+        return Long.MAX_VALUE;
+    }
+
     /** A session's connect attempt began (counted for pacing). */
     final void connectStarted() {
         connecting++;
@@ -268,6 +276,11 @@ public abstract class Worker implements EventLoop.Driver {
     @Override
     public final boolean preciseDeadline() {
         return precise;
+    }
+
+    @Override
+    public final long followingDeadline() {
+        return precise ? followingScheduled() : Long.MAX_VALUE;
     }
 
     @Override

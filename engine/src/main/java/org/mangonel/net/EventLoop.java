@@ -46,6 +46,15 @@ public final class EventLoop implements AutoCloseable {
         default boolean preciseDeadline() {
             return false;
         }
+
+        /**
+         * The precise deadline after the current one, when already known (a schedule's next
+         * send), or {@link Long#MAX_VALUE}: the timer sleeps on towards it once it has fired the
+         * current one, instead of waiting for this loop to arm it (a thread hand-off per deadline).
+         */
+        default long followingDeadline() {
+            return Long.MAX_VALUE;
+        }
     }
 
     /**
@@ -68,6 +77,9 @@ public final class EventLoop implements AutoCloseable {
     private Driver driver;
     private WakeupTimer timer;
     private int timerSlot;
+    /** The deadline this loop last armed on its timer ({@link WakeupTimer#NONE}: none). */
+    private long armedNs = WakeupTimer.NONE;
+    private long armedFollowingNs = WakeupTimer.NONE;
 
     public EventLoop() {
         try {
@@ -88,25 +100,47 @@ public final class EventLoop implements AutoCloseable {
                 return;
             }
             long waitNs = deadlineNs - nowNs;
+            boolean precise = timer != null && driver.preciseDeadline();
+            if (timer != null) {
+                if (precise && waitNs >= POLL_BELOW_NS) {
+                    keepArmed(deadlineNs, driver.followingDeadline());
+                } else {
+                    keepArmed(WakeupTimer.NONE, WakeupTimer.NONE);
+                }
+            }
             passNs = 0;
             try {
-                if (waitNs <= 0) {
-                    selector.selectNow(dispatcher);
-                } else if (!driver.preciseDeadline() || timer == null) {
-                    // Round up: waking a little late costs nothing here, waking early costs a pass.
-                    selector.select(dispatcher, ceilMillis(waitNs));
-                } else if (waitNs < POLL_BELOW_NS) {
+                if (waitNs <= 0 || precise && waitNs < POLL_BELOW_NS) {
                     selector.selectNow(dispatcher);
                 } else {
-                    // Sleep; the timer wakes us at the deadline (I/O sooner), never a polling loop.
-                    timer.arm(timerSlot, deadlineNs);
+                    // Round up: waking a little late costs nothing for a rough deadline, and a
+                    // precise one is armed on the timer, which wakes us on time (I/O sooner):
+                    // we sleep either way, never a polling loop.
                     selector.select(dispatcher, ceilMillis(waitNs));
-                    timer.disarm(timerSlot);
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException("selector failed", e);
             }
             nowNs = passNs != 0 ? passNs : System.nanoTime();
+        }
+    }
+
+    /**
+     * Leaves the timer armed at {@code dueNs}, then {@code followingNs} (or disarmed,
+     * {@link WakeupTimer#NONE}), writing only when that changes: most passes are woken by I/O before the
+     * deadline and keep it, so the timer sleeps on undisturbed and fires once per deadline. The
+     * timer disarms a deadline it fires and then wakes the selector, so a pass that still sees
+     * that deadline ahead (its clock was read before the timer fired) finds a wake-up pending.
+     */
+    private void keepArmed(long dueNs, long followingNs) {
+        if (dueNs != armedNs || followingNs != armedFollowingNs) {
+            if (dueNs == WakeupTimer.NONE) {
+                timer.disarm(timerSlot);
+            } else {
+                timer.arm(timerSlot, dueNs, followingNs);
+            }
+            armedNs = dueNs;
+            armedFollowingNs = followingNs;
         }
     }
 

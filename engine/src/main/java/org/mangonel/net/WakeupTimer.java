@@ -13,19 +13,30 @@ import java.util.concurrent.locks.LockSupport;
  * calls {@link EventLoop#wakeup()} on the loops that are due. I/O still wakes a loop at once.
  *
  * <pre>
- *   loop i:  arm(i, dueNs) → select(…) → disarm(i)      (a stale wake-up is one empty pass)
- *   timer:   target = min(armed) → parkNanos(target − now) → for each armed ≤ now: CAS to NONE, wakeup
+ *   loop i:  deadline changed? arm(i, dueNs, followingNs) (or disarm(i)) → select(…)
+ *   timer:   target = min(armed) → parkNanos(target − now)
+ *            → for each armed ≤ now: CAS armed to its following deadline (or NONE), wakeup
  * </pre>
+ * The following deadline is the one after (a schedule's next send), when the loop knows it: the
+ * timer then sleeps on towards it at once. Without it the timer would park with nothing armed
+ * until the woken loop armed its next deadline and unparked it, two more context switches on
+ * every deadline, which cost more than the wake-up itself at thousands of sends a second.
+ * A loop keeps its deadline armed across the passes that I/O wakes before it (re-arming each
+ * pass would wake the timer for nothing), so the timer fires once per deadline; a deadline the
+ * loop met on its own costs at most one empty pass.
  * A loop that arms a deadline earlier than the one the timer sleeps towards unparks it. Both
  * sides write their own volatile first and read the other's second, so at least one of them sees
  * the other: an earlier deadline is never slept through. One timer serves all loops of a run;
  * the cost is one futex wake and one selector wake-up per deadline met.
  */
 public final class WakeupTimer implements AutoCloseable {
-    private static final long NONE = Long.MAX_VALUE;
+    /** No deadline armed. */
+    static final long NONE = Long.MAX_VALUE;
 
     private final EventLoop[] loops;
     private final AtomicLongArray armedNs;
+    /** Per slot, the deadline after the armed one, taken up when the armed one fires. */
+    private final AtomicLongArray followingNs;
     private final Thread thread;
     private volatile long targetNs = NONE;
     private volatile boolean closed;
@@ -34,25 +45,37 @@ public final class WakeupTimer implements AutoCloseable {
     public WakeupTimer(EventLoop[] loops) {
         this.loops = loops.clone();
         this.armedNs = new AtomicLongArray(loops.length);
+        this.followingNs = new AtomicLongArray(loops.length);
         for (int i = 0; i < loops.length; i++) {
             armedNs.set(i, NONE);
+            followingNs.set(i, NONE);
         }
         thread = new Thread(this::run, "mangonel-timer");
         thread.setDaemon(true);
         thread.start();
     }
 
-    /** Loop {@code slot} wants to be woken at {@code dueNs}; its own thread only. */
-    void arm(int slot, long dueNs) {
+    /**
+     * Loop {@code slot} wants to be woken at {@code dueNs}, then at {@code thenNs} (or
+     * {@link #NONE}) unless it arms otherwise meanwhile; its own thread only.
+     */
+    void arm(int slot, long dueNs, long thenNs) {
+        followingNs.set(slot, thenNs);
         armedNs.set(slot, dueNs);
         if (dueNs < targetNs) {
             LockSupport.unpark(thread);
         }
     }
 
-    /** Loop {@code slot} is awake; its own thread only. */
+    /** Loop {@code slot} has no precise deadline any more; its own thread only. */
     void disarm(int slot) {
         armedNs.set(slot, NONE);
+        followingNs.set(slot, NONE);
+    }
+
+    /** The deadline slot {@code slot} is armed at now ({@link #NONE}: none); for tests. */
+    long armed(int slot) {
+        return armedNs.get(slot);
     }
 
     private void run() {
@@ -74,8 +97,12 @@ public final class WakeupTimer implements AutoCloseable {
             targetNs = NONE;
             for (int i = 0; i < loops.length; i++) {
                 long due = armedNs.get(i);
-                if (due <= nowNs && armedNs.compareAndSet(i, due, NONE)) {
-                    loops[i].wakeup();
+                if (due <= nowNs) {
+                    // A following deadline not after this one was taken up already.
+                    long then = followingNs.get(i);
+                    if (armedNs.compareAndSet(i, due, then > due ? then : NONE)) {
+                        loops[i].wakeup();
+                    }
                 }
             }
         }

@@ -78,4 +78,10 @@ final class ChatWorker extends Worker {
         }
         return due < w.measureEndNs() ? due : Long.MAX_VALUE;
     }
+
+    @Override
+    protected long followingScheduled() {
+        long then = dueNs(sendIndex + 1);
+        return then < window().measureEndNs() ? then : Long.MAX_VALUE;
+    }
 }
