@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # bench/suite.sh — the whole client benchmark in one command: Mangonel side by side with wrk (and
 # h2load, siege where installed) at 50 and 1,000 keep-alive connections (bench/clients.sh), and
-# Mangonel's chat client side by side with mgchat, an independent C client (bench/chat/chat.sh).
+# Mangonel's chat client side by side with two independent clients, mgchat (C) and nodechat
+# (Node.js, where node is installed) (bench/chat/chat.sh).
 # Writes bench/RESULTS.md (date, machine, versions, the commands, every table) and regenerates the
 # README's performance tables from it (between the "bench:begin" and "bench:end" markers).
 #
@@ -53,7 +54,7 @@ REPEAT=$REPEAT "$home/bench/chat/chat.sh" > "$tmp/chat.md"
   echo
   echo "- Machine: $(uname -sr), $(nproc) CPUs ($(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)),"
   echo "  $(awk '/^MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo) RAM, load average before the run $(cut -d' ' -f1-3 /proc/loadavg)."
-  echo "- Versions: $(version_of java); nginx $(version_of nginx); wrk $(version_of wrk)$(command -v h2load >/dev/null && echo "; $(version_of h2load)")$(command -v siege >/dev/null && echo "; $(version_of siege)")."
+  echo "- Versions: $(version_of java);$(command -v node >/dev/null && echo " node $(node --version);") nginx $(version_of nginx); wrk $(version_of wrk)$(command -v h2load >/dev/null && echo "; $(version_of h2load)")$(command -v siege >/dev/null && echo "; $(version_of siege)")."
   echo "- Method: the server (nginx with one worker, or \`engine serve chat\`) pinned to CPU 0, each client in"
   echo "  turn pinned to CPU 1; CPU per request or delivery is the client process's user + system time"
   echo "  (JVM start-up and JIT included) over every request it sent; medians of $REPEAT."
@@ -65,7 +66,7 @@ REPEAT=$REPEAT "$home/bench/chat/chat.sh" > "$tmp/chat.md"
     sed '/./,$!d' "$tmp/clients-$c.md"
   done
   echo
-  echo "## Chat (line protocol), Mangonel against mgchat"
+  echo "## Chat (line protocol), Mangonel against mgchat (C) and nodechat (Node.js)"
   echo
   sed '/./,$!d' "$tmp/chat.md"
 } > "$out"

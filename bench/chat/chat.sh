@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# bench/chat/chat.sh — Mangonel's chat client side by side with mgchat (an independent C client,
-# bench/chat/mgchat.c) against one and the same built-in chat relay (engine serve chat).
+# bench/chat/chat.sh — Mangonel's chat client side by side with two independent clients, mgchat (C,
+# bench/chat/mgchat.c) and nodechat (Node.js, bench/chat/nodechat.js; run when node is installed),
+# against one and the same built-in chat relay (engine serve chat).
 # The server is pinned to CPU 0, each client in turn to CPU 1. For each message rate per client
 # and each client, one measured window per repetition; the table shows medians over REPEAT of:
 # deliveries/s, client and server CPU per delivery (both from /proc/PID/stat over the same
@@ -29,7 +30,7 @@ REPEAT=${REPEAT:-3}
 PORT=${PORT:-19400}
 SERVER_CPU=${SERVER_CPU:-0}
 CLIENT_CPU=${CLIENT_CPU:-1}
-TOOLS=${TOOLS:-"mangonel mgchat"}
+TOOLS=${TOOLS:-"mangonel mgchat nodechat"}
 MG_THREADS=${MG_THREADS:-1}           # Mangonel event loops (mgchat has one thread)
 # The JVM options bin/engine and the engine's builtin:chat use.
 JAVA_OPTS=${JAVA_OPTS:-"-XX:+UseSerialGC -XX:AutoBoxCacheMax=65536"}
@@ -42,6 +43,9 @@ die() { echo "chat.sh: $*" >&2; exit 1; }
 for tool in java cc taskset ss pgrep python3 timeout getconf; do
   command -v "$tool" >/dev/null || die "$tool is needed"
 done
+case " $TOOLS " in *" nodechat "*)
+  command -v node >/dev/null || { echo "# node is not installed: nodechat skipped" >&2; TOOLS=${TOOLS//nodechat/}; } ;;
+esac
 [ "$STEADY" -ge 1 ] || die "STEADY must be at least 1 s (DURATION too short for SETTLE)"
 [ $((SETTLE + STEADY)) -le "$DURATION" ] || die "SETTLE + STEADY must fit in DURATION"
 if [ ! -f "$jar" ]; then
@@ -133,8 +137,10 @@ launch() { # TOOL RATE N OUTDIR -> starts the client in the background
       timeout -k 2 "$limit" taskset -c "$CLIENT_CPU" java $JAVA_OPTS -jar "$jar" "$4/scenario.yaml" \
         --out "$4/out" -q --duration "${DURATION}s" --warmup "${WARMUP}s" -c "$3" -t "$MG_THREADS" \
         --client-cpus "$CLIENT_CPU" > "$4/log" 2>&1 & ;;
-    mgchat)
-      timeout -k 2 "$limit" taskset -c "$CLIENT_CPU" "$work/mgchat" --host 127.0.0.1 --port "$PORT" \
+    mgchat|nodechat)
+      local cmd=("$work/mgchat")
+      [ "$1" = nodechat ] && cmd=(node "$here/nodechat.js")
+      timeout -k 2 "$limit" taskset -c "$CLIENT_CPU" "${cmd[@]}" --host 127.0.0.1 --port "$PORT" \
         --clients "$3" --rate "$2" --size "$SIZE" --warmup "$WARMUP" --duration "$DURATION" \
         --drain "$DRAIN" > "$4/log" 2>&1 & ;;
   esac
@@ -151,7 +157,7 @@ print(run["rps"], m["lost"], lat["p50"], lat["p99"], run["client"]["cpu_s"],
       run["errors"]["total"] + m["duplicated"] + m["corrupted"])
 PY
     ;;
-    mgchat) tr ' ' '\n' < "$2/log" | awk -F= '{ v[$1] = $2 } END {
+    mgchat|nodechat) tr ' ' '\n' < "$2/log" | awk -F= '{ v[$1] = $2 } END {
       if (v["deliveries_per_s"] == "") exit 1
       print v["deliveries_per_s"], v["lost"], v["p50_ms"], v["p99_ms"], v["user_s"] + v["sys_s"],
         v["errors"] + v["duplicated"] + v["corrupted"] }' ;;
