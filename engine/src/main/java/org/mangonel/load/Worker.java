@@ -290,6 +290,7 @@ public abstract class Worker implements EventLoop.Driver {
             return nowNs;
         }
         passStarted(nowNs);
+        recorder.prepareSeries(nowNs);
         while (nextToConnect < sessions.length && connecting < MAX_CONNECTING) {
             sessions[nextToConnect++].connect(nowNs);
         }

@@ -82,6 +82,11 @@ public final class Recorder {
         series.start(measureStartNs, warmupNs);
     }
 
+    /** Makes the time series ready for the second after {@code nowNs}; once per loop pass. */
+    public void prepareSeries(long nowNs) {
+        series.prepare(nowNs);
+    }
+
     /** A success completed at {@code nowNs}, measured or not (the time series shows the warm-up too). */
     public void interval(long correctedNs, long nowNs) {
         series.success(toMicros(correctedNs), nowNs);

@@ -9,17 +9,23 @@ import org.HdrHistogram.Histogram;
  * warm-up included, by completion time. Seconds are counted from the start of the measured
  * window (the warm-up's are negative), so the series of several loops, or of several shards that
  * share a start, line up by index. Single writer (the loop thread); a second's histogram is made
- * when its first sample comes, so an idle loop allocates nothing and a busy one once a second.
+ * ahead of it, by {@link #prepare} on the loop's pass a second before (or, without a loop, when
+ * its first sample comes): a loop allocates one histogram a second.
  */
 public final class Series {
     static final long SECOND_NS = 1_000_000_000L;
     /** Per-second histograms need less precision than the window's: 2 digits (1%) keep them small. */
     private static final int DIGITS = 2;
+    /** Seconds a series keeps at most (27 hours): later samples are not in the series. */
+    private static final int MAX_SLOTS = 100_000;
 
-    private long originNs;
+    /** Where the first slot (the warm-up's earliest second) begins. */
+    private long firstSlotStartNs;
     private int firstIndex;
     private final List<Histogram> histograms = new ArrayList<>();
     private final List<long[]> errors = new ArrayList<>();
+    /** Slots up to the last one that got a sample or an error: the seconds {@link #addTo} reports. */
+    private int usedSlots;
     private boolean started;
 
     /**
@@ -29,21 +35,33 @@ public final class Series {
      * @param warmupNs       the warm-up before it (its seconds get negative indices)
      */
     void start(long measureStartNs, long warmupNs) {
-        originNs = measureStartNs;
         firstIndex = -(int) ((warmupNs + SECOND_NS - 1) / SECOND_NS);
+        firstSlotStartNs = measureStartNs + firstIndex * SECOND_NS;
         started = true;
+    }
+
+    /**
+     * Makes the slots up to the second after {@code nowNs}'s ready, histogram included; the loop
+     * calls it once per pass. Recording then finds its slot made: a new second costs the hot path
+     * no branch it has not taken before, which the JIT would otherwise prune and, once a second,
+     * deoptimise and recompile the whole recording path for, inside the measurement.
+     */
+    void prepare(long nowNs) {
+        int ahead = slot(nowNs + SECOND_NS);
+        if (ahead >= histograms.size() || ahead >= 0 && histograms.get(ahead) == null) {
+            grow(ahead);
+        }
     }
 
     /** A success completed at {@code nowNs} with this latency. */
     void success(long latencyUs, long nowNs) {
         int slot = slot(nowNs);
         if (slot >= 0) {
-            Histogram h = histograms.get(slot);
-            if (h == null) {
-                h = new Histogram(Recorder.HIGHEST_TRACKABLE_US, DIGITS);
-                histograms.set(slot, h);
+            if (slot >= histograms.size() || histograms.get(slot) == null) {
+                grow(slot); // not prepared (no loop calls prepare): correct, only slower
             }
-            h.recordValue(latencyUs);
+            histograms.get(slot).recordValue(latencyUs);
+            usedSlots = Math.max(usedSlots, slot + 1);
         }
     }
 
@@ -51,28 +69,41 @@ public final class Series {
     void error(long nowNs) {
         int slot = slot(nowNs);
         if (slot >= 0) {
+            if (slot >= errors.size()) {
+                grow(slot);
+            }
             errors.get(slot)[0]++;
+            usedSlots = Math.max(usedSlots, slot + 1);
         }
     }
 
+    /** The slot of {@code nowNs}, or -1 (not started, before the warm-up, or absurdly late). */
     private int slot(long nowNs) {
-        if (!started) {
+        // Counted from the first slot, so the warm-up and the window divide non-negative numbers
+        // alike: a floorDiv across second 0 would take a new branch at the window's start.
+        long sinceNs = nowNs - firstSlotStartNs;
+        if (!started || sinceNs < 0 || sinceNs >= MAX_SLOTS * SECOND_NS) {
             return -1;
         }
-        int slot = (int) (Math.floorDiv(nowNs - originNs, SECOND_NS) - firstIndex);
-        if (slot < 0 || slot > 100_000) {
-            return -1;
+        return (int) (sinceNs / SECOND_NS);
+    }
+
+    private void grow(int slot) {
+        if (slot < 0) {
+            return;
         }
         while (histograms.size() <= slot) {
             histograms.add(null);
             errors.add(new long[1]);
         }
-        return slot;
+        if (histograms.get(slot) == null) {
+            histograms.set(slot, new Histogram(Recorder.HIGHEST_TRACKABLE_US, DIGITS));
+        }
     }
 
     /** Adds this series into {@code into}, second by second (after the owner stopped). */
     void addTo(List<Interval> into) {
-        for (int slot = 0; slot < histograms.size(); slot++) {
+        for (int slot = 0; slot < usedSlots; slot++) {
             int t = firstIndex + slot;
             Interval existing = null;
             for (Interval i : into) {
