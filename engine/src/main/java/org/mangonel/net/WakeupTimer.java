@@ -1,6 +1,6 @@
 package org.mangonel.net;
 
-import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -34,9 +34,15 @@ public final class WakeupTimer implements AutoCloseable {
     static final long NONE = Long.MAX_VALUE;
 
     private final EventLoop[] loops;
-    private final AtomicLongArray armedNs;
+    /*
+     * One AtomicLong per slot rather than an AtomicLongArray: at a hundred deadlines a second the
+     * timer's code is still interpreted for minutes (the JIT counts invocations), and in the
+     * interpreter an AtomicLongArray's VarHandle access costs microseconds, AtomicLong's Unsafe
+     * access nanoseconds.
+     */
+    private final AtomicLong[] armedNs;
     /** Per slot, the deadline after the armed one, taken up when the armed one fires. */
-    private final AtomicLongArray followingNs;
+    private final AtomicLong[] followingNs;
     private final Thread thread;
     private volatile long targetNs = NONE;
     private volatile boolean closed;
@@ -44,11 +50,11 @@ public final class WakeupTimer implements AutoCloseable {
     /** Starts the timer thread for these loops (index = the slot each loop arms). */
     public WakeupTimer(EventLoop[] loops) {
         this.loops = loops.clone();
-        this.armedNs = new AtomicLongArray(loops.length);
-        this.followingNs = new AtomicLongArray(loops.length);
+        this.armedNs = new AtomicLong[loops.length];
+        this.followingNs = new AtomicLong[loops.length];
         for (int i = 0; i < loops.length; i++) {
-            armedNs.set(i, NONE);
-            followingNs.set(i, NONE);
+            armedNs[i] = new AtomicLong(NONE);
+            followingNs[i] = new AtomicLong(NONE);
         }
         thread = new Thread(this::run, "mangonel-timer");
         thread.setDaemon(true);
@@ -60,8 +66,8 @@ public final class WakeupTimer implements AutoCloseable {
      * {@link #NONE}) unless it arms otherwise meanwhile; its own thread only.
      */
     void arm(int slot, long dueNs, long thenNs) {
-        followingNs.set(slot, thenNs);
-        armedNs.set(slot, dueNs);
+        followingNs[slot].set(thenNs);
+        armedNs[slot].set(dueNs);
         if (dueNs < targetNs) {
             LockSupport.unpark(thread);
         }
@@ -69,40 +75,49 @@ public final class WakeupTimer implements AutoCloseable {
 
     /** Loop {@code slot} has no precise deadline any more; its own thread only. */
     void disarm(int slot) {
-        armedNs.set(slot, NONE);
-        followingNs.set(slot, NONE);
+        armedNs[slot].set(NONE);
+        followingNs[slot].set(NONE);
     }
 
     /** The deadline slot {@code slot} is armed at now ({@link #NONE}: none); for tests. */
     long armed(int slot) {
-        return armedNs.get(slot);
+        return armedNs[slot].get();
     }
 
     private void run() {
         while (!closed) {
-            long earliest = earliest();
-            targetNs = earliest;
-            // Re-read after publishing the target: a loop that armed earlier in between either saw
-            // the new target and unparked us, or its deadline is in this second reading.
-            earliest = Math.min(earliest, earliest());
-            long nowNs = System.nanoTime();
-            if (earliest == NONE) {
-                LockSupport.park(this);
-                continue;
-            }
-            if (earliest > nowNs) {
-                LockSupport.parkNanos(this, earliest - nowNs);
-                nowNs = System.nanoTime();
-            }
-            targetNs = NONE;
-            for (int i = 0; i < loops.length; i++) {
-                long due = armedNs.get(i);
-                if (due <= nowNs) {
-                    // A following deadline not after this one was taken up already.
-                    long then = followingNs.get(i);
-                    if (armedNs.compareAndSet(i, due, then > due ? then : NONE)) {
-                        loops[i].wakeup();
-                    }
+            sleepAndFire();
+        }
+    }
+
+    /**
+     * One turn: sleep until the earliest armed deadline, then fire what is due. A method of its
+     * own so that the JIT compiles it after a few hundred turns: a loop inside one never-returning
+     * method would wait for an on-stack replacement, tens of thousands of turns.
+     */
+    private void sleepAndFire() {
+        long earliest = earliest();
+        targetNs = earliest;
+        // Re-read after publishing the target: a loop that armed earlier in between either saw
+        // the new target and unparked us, or its deadline is in this second reading.
+        earliest = Math.min(earliest, earliest());
+        long nowNs = System.nanoTime();
+        if (earliest == NONE) {
+            LockSupport.park(this);
+            return;
+        }
+        if (earliest > nowNs) {
+            LockSupport.parkNanos(this, earliest - nowNs);
+            nowNs = System.nanoTime();
+        }
+        targetNs = NONE;
+        for (int i = 0; i < loops.length; i++) {
+            long due = armedNs[i].get();
+            if (due <= nowNs) {
+                // A following deadline not after this one was taken up already.
+                long then = followingNs[i].get();
+                if (armedNs[i].compareAndSet(due, then > due ? then : NONE)) {
+                    loops[i].wakeup();
                 }
             }
         }
@@ -111,7 +126,7 @@ public final class WakeupTimer implements AutoCloseable {
     private long earliest() {
         long min = NONE;
         for (int i = 0; i < loops.length; i++) {
-            min = Math.min(min, armedNs.get(i));
+            min = Math.min(min, armedNs[i].get());
         }
         return min;
     }
