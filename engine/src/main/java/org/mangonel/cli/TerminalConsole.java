@@ -44,6 +44,11 @@ final class TerminalConsole implements RunConsole {
     }
 
     @Override
+    public boolean showsProgress() {
+        return !quiet;
+    }
+
+    @Override
     public synchronized void endProgress() {
         if (lineOpen) {
             err.print("\r\033[2K");

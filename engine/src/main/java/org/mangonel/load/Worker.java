@@ -306,7 +306,7 @@ public abstract class Worker implements EventLoop.Driver {
             nextScanNs = nowNs + SCAN_INTERVAL_NS;
         }
         if (nowNs >= nextPublishNs) {
-            recorder.publishProgress();
+            recorder.publishProgress(false);
             nextPublishNs = nowNs + PUBLISH_INTERVAL_NS;
         }
         long deadline = Math.min(nextScanNs, nextPublishNs);
@@ -360,7 +360,7 @@ public abstract class Worker implements EventLoop.Driver {
             measuredCpuNs = THREADS.getCurrentThreadCpuTime() - cpuAtMeasureStartNs;
             measuredAllocatedBytes = THREADS.getCurrentThreadAllocatedBytes() - allocatedAtMeasureStart;
         }
-        recorder.publishProgress();
+        recorder.publishProgress(true);
         finished = true;
     }
 

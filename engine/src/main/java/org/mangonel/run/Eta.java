@@ -77,6 +77,11 @@ final class Eta {
             public void endProgress() {
                 console.endProgress();
             }
+
+            @Override
+            public boolean showsProgress() {
+                return console.showsProgress();
+            }
         };
     }
 }

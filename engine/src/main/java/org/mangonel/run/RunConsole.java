@@ -10,4 +10,9 @@ public interface RunConsole {
 
     /** The progress of a window is over (finish the line). */
     void endProgress();
+
+    /** Whether progress lines are shown at all: when not, nobody formats them (quiet runs). */
+    default boolean showsProgress() {
+        return true;
+    }
 }

@@ -170,6 +170,9 @@ final class Trials<W extends Workload> {
     }
 
     private ProgressListener progress(String label) {
+        if (!console.showsProgress()) {
+            return ProgressListener.NONE; // a quiet run formats no line a second on the load's cores
+        }
         String perSecond = protocol.successUnit() + "/s";
         return (elapsedNs, totalNs, measuring, rate, errors, p99Us) -> console.progress(
                 String.format(Locale.ROOT, "%s  %5.1f/%.1fs  %s", label, elapsedNs / 1e9, totalNs / 1e9,

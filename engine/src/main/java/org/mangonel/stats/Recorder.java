@@ -18,6 +18,10 @@ public final class Recorder {
     private final Series series = new Series();
     private Part[] parts = new Part[0];
     private volatile Progress progress = Progress.ZERO;
+    /** How often the published 99th percentile is recomputed. */
+    private static final long P99_INTERVAL_NS = 1_000_000_000L;
+    private long p99Us;
+    private long p99DueNs = Long.MIN_VALUE;
 
     /** @param protocolCounters how many counters the protocol keeps (its counter enum's size) */
     public Recorder(int protocolCounters) {
@@ -124,14 +128,24 @@ public final class Recorder {
         tally.counters[counter.ordinal()]++;
     }
 
-    /** Publishes a progress snapshot for other threads; call a few times a second at most. */
-    public void publishProgress() {
+    /**
+     * Publishes a progress snapshot for other threads; call a few times a second at most. The
+     * counts are current; the 99th percentile is recomputed once a second at most (and on the
+     * {@code last} call), as often as the progress line shows it. It scans the histogram's
+     * buckets, and at a few calls a second that scan runs in the interpreter: 2% of the client's
+     * CPU at 100 chat clients sending once a second, when it ran four times a second.
+     */
+    public void publishProgress(boolean last) {
         long errorTotal = 0;
         for (long e : tally.errors) {
             errorTotal += e;
         }
-        progress = new Progress(tally.counts[Count.REQUESTS.ordinal()], errorTotal,
-                corrected.getTotalCount() == 0 ? 0 : corrected.getValueAtPercentile(99.0), System.nanoTime());
+        long nowNs = System.nanoTime();
+        if (last || nowNs >= p99DueNs) {
+            p99Us = corrected.getTotalCount() == 0 ? 0 : corrected.getValueAtPercentile(99.0);
+            p99DueNs = nowNs + P99_INTERVAL_NS;
+        }
+        progress = new Progress(tally.counts[Count.REQUESTS.ordinal()], errorTotal, p99Us, nowNs);
     }
 
     /** The last published snapshot; any thread. */
