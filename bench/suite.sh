@@ -6,7 +6,7 @@
 # Writes bench/RESULTS.md (date, machine, versions, the commands, every table) and regenerates the
 # README's performance tables from it (between the "bench:begin" and "bench:end" markers).
 #
-#   bench/suite.sh                   # ~15 min: 3 repeats of everything
+#   bench/suite.sh                   # ~18 min: 3 repeats of everything
 #   REPEAT=1 bench/suite.sh          # a quick pass (~6 min)
 #   NO_README=1 bench/suite.sh       # write bench/RESULTS.md only
 #
