@@ -97,6 +97,9 @@ public final class EventLoop implements AutoCloseable {
             drainInbox();
             long deadlineNs = driver.tick(nowNs);
             if (driver.finished()) {
+                if (timer != null) {
+                    keepArmed(WakeupTimer.NONE, WakeupTimer.NONE); // nothing fires for a closed loop
+                }
                 return;
             }
             long waitNs = deadlineNs - nowNs;
@@ -127,10 +130,11 @@ public final class EventLoop implements AutoCloseable {
 
     /**
      * Leaves the timer armed at {@code dueNs}, then {@code followingNs} (or disarmed,
-     * {@link WakeupTimer#NONE}), writing only when that changes: most passes are woken by I/O before the
-     * deadline and keep it, so the timer sleeps on undisturbed and fires once per deadline. The
-     * timer disarms a deadline it fires and then wakes the selector, so a pass that still sees
-     * that deadline ahead (its clock was read before the timer fired) finds a wake-up pending.
+     * {@link WakeupTimer#NONE}), writing only when that changes: most passes are woken by I/O
+     * before the deadline and keep it, so the timer sleeps on undisturbed and fires once per
+     * deadline. The timer replaces a deadline it fires (by the following one) and then wakes the
+     * selector, so a pass that still sees that deadline ahead (its clock was read before the
+     * timer fired) finds a wake-up pending.
      */
     private void keepArmed(long dueNs, long followingNs) {
         if (dueNs != armedNs || followingNs != armedFollowingNs) {

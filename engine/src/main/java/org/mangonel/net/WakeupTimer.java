@@ -27,7 +27,8 @@ import java.util.concurrent.locks.LockSupport;
  * A loop that arms a deadline earlier than the one the timer sleeps towards unparks it. Both
  * sides write their own volatile first and read the other's second, so at least one of them sees
  * the other: an earlier deadline is never slept through. One timer serves all loops of a run;
- * the cost is one futex wake and one selector wake-up per deadline met.
+ * the cost is one timed park and one selector wake-up per deadline met (and a futex wake when
+ * a loop arms a deadline the timer did not know of, earlier than the one it sleeps towards).
  */
 public final class WakeupTimer implements AutoCloseable {
     /** No deadline armed. */

@@ -8,6 +8,8 @@ import org.HdrHistogram.Histogram;
  * the published {@link #progress()} while the loop runs, and everything else after it stopped.
  */
 public final class Recorder {
+    /** How often the published 99th percentile is recomputed. */
+    private static final long P99_INTERVAL_NS = 1_000_000_000L;
     /** Latencies above an hour are clamped (a run is bounded far below that). */
     public static final long HIGHEST_TRACKABLE_US = 3_600_000_000L;
     static final int SIGNIFICANT_DIGITS = 3;
@@ -18,8 +20,7 @@ public final class Recorder {
     private final Series series = new Series();
     private Part[] parts = new Part[0];
     private volatile Progress progress = Progress.ZERO;
-    /** How often the published 99th percentile is recomputed. */
-    private static final long P99_INTERVAL_NS = 1_000_000_000L;
+    /** The published 99th percentile, recomputed once a second at most (see publishProgress). */
     private long p99Us;
     private long p99DueNs = Long.MIN_VALUE;
 
