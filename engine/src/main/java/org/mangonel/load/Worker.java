@@ -54,7 +54,8 @@ public abstract class Worker implements EventLoop.Driver {
     private Window window;
     private boolean measuring;
     private boolean finished;
-    private boolean precise;
+    /** The schedule's next time as of the last tick ({@link Long#MAX_VALUE}: none). */
+    private long preciseNs = Long.MAX_VALUE;
     private long nextScanNs;
     private long nextPublishNs;
     private long cpuAtMeasureStartNs = -1;
@@ -274,13 +275,13 @@ public abstract class Worker implements EventLoop.Driver {
     }
 
     @Override
-    public final boolean preciseDeadline() {
-        return precise;
+    public final long preciseDeadline() {
+        return preciseNs;
     }
 
     @Override
     public final long followingDeadline() {
-        return precise ? followingScheduled() : Long.MAX_VALUE;
+        return preciseNs != Long.MAX_VALUE ? followingScheduled() : Long.MAX_VALUE;
     }
 
     @Override
@@ -322,7 +323,7 @@ public abstract class Worker implements EventLoop.Driver {
                 return nowNs;
             }
         }
-        precise = scheduled <= deadline;
+        preciseNs = scheduled;
         return Math.min(deadline, scheduled);
     }
 

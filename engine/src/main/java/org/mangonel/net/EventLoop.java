@@ -39,18 +39,21 @@ public final class EventLoop implements AutoCloseable {
         }
 
         /**
-         * Whether the deadline the last tick returned must be met closely (a message due then)
-         * rather than roughly (a periodic check). The loop sleeps in select either way; a precise
-         * deadline is also armed on the loop's {@link WakeupTimer}, which wakes it on time.
+         * The next instant that must be met closely (a message due then), or
+         * {@link Long#MAX_VALUE}; as of the last tick, whose deadline may be an earlier, rough one
+         * (a periodic check). The loop sleeps in select towards the tick's deadline, rounded up to
+         * a millisecond; a precise deadline is also armed on the loop's {@link WakeupTimer}, which
+         * wakes it on time even when the rough deadline's rounding would overshoot it.
          */
-        default boolean preciseDeadline() {
-            return false;
+        default long preciseDeadline() {
+            return Long.MAX_VALUE;
         }
 
         /**
-         * The precise deadline after the current one, when already known (a schedule's next
-         * send), or {@link Long#MAX_VALUE}: the timer sleeps on towards it once it has fired the
-         * current one, instead of waiting for this loop to arm it (a thread hand-off per deadline).
+         * The precise deadline after {@link #preciseDeadline()}, when already known (a schedule's
+         * next send), or {@link Long#MAX_VALUE}: the timer sleeps on towards it once it has fired
+         * the current one, instead of waiting for this loop to arm it (a thread hand-off per
+         * deadline).
          */
         default long followingDeadline() {
             return Long.MAX_VALUE;
@@ -103,17 +106,21 @@ public final class EventLoop implements AutoCloseable {
                 return;
             }
             long waitNs = deadlineNs - nowNs;
-            boolean precise = timer != null && driver.preciseDeadline();
+            boolean poll = waitNs <= 0;
             if (timer != null) {
-                if (precise && waitNs >= POLL_BELOW_NS) {
-                    keepArmed(deadlineNs, driver.followingDeadline());
-                } else {
+                long preciseNs = driver.preciseDeadline();
+                if (preciseNs == Long.MAX_VALUE) {
                     keepArmed(WakeupTimer.NONE, WakeupTimer.NONE);
+                } else if (preciseNs - nowNs < POLL_BELOW_NS) {
+                    keepArmed(WakeupTimer.NONE, WakeupTimer.NONE);
+                    poll = true;
+                } else {
+                    keepArmed(preciseNs, driver.followingDeadline());
                 }
             }
             passNs = 0;
             try {
-                if (waitNs <= 0 || precise && waitNs < POLL_BELOW_NS) {
+                if (poll) {
                     selector.selectNow(dispatcher);
                 } else {
                     // Round up: waking a little late costs nothing for a rough deadline, and a
@@ -132,12 +139,14 @@ public final class EventLoop implements AutoCloseable {
      * Leaves the timer armed at {@code dueNs}, then {@code followingNs} (or disarmed,
      * {@link WakeupTimer#NONE}), writing only when that changes: most passes are woken by I/O
      * before the deadline and keep it, so the timer sleeps on undisturbed and fires once per
-     * deadline. The timer replaces a deadline it fires (by the following one) and then wakes the
-     * selector, so a pass that still sees that deadline ahead (its clock was read before the
-     * timer fired) finds a wake-up pending.
+     * deadline. A deadline the timer has fired already (its slot moved on) while this pass still
+     * sees it ahead, its clock read before the timer fired, is armed again, to fire at once: the
+     * selector may have dropped that wake-up (a {@code wakeup()} during a pass that is consuming
+     * an earlier one is lost when the pass clears it).
      */
     private void keepArmed(long dueNs, long followingNs) {
-        if (dueNs != armedNs || followingNs != armedFollowingNs) {
+        if (dueNs != armedNs || followingNs != armedFollowingNs
+                || dueNs != WakeupTimer.NONE && timer.armed(timerSlot) != dueNs) {
             if (dueNs == WakeupTimer.NONE) {
                 timer.disarm(timerSlot);
             } else {

@@ -142,7 +142,7 @@ public final class Recorder {
             errorTotal += e;
         }
         long nowNs = System.nanoTime();
-        if (last || nowNs >= p99DueNs) {
+        if (last || nowNs >= p99DueNs || p99Us == 0) { // 0: nothing seen at the last scan
             p99Us = corrected.getTotalCount() == 0 ? 0 : corrected.getValueAtPercentile(99.0);
             p99DueNs = nowNs + P99_INTERVAL_NS;
         }

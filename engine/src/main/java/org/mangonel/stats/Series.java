@@ -9,8 +9,8 @@ import org.HdrHistogram.Histogram;
  * warm-up included, by completion time. Seconds are counted from the start of the measured
  * window (the warm-up's are negative), so the series of several loops, or of several shards that
  * share a start, line up by index. Single writer (the loop thread); a second's histogram is made
- * ahead of it, by {@link #prepare} on the loop's pass a second before (or, without a loop, when
- * its first sample comes): a loop allocates one histogram a second.
+ * ahead of it, by {@link #prepare} on the loop's passes (or, without a loop, when its first
+ * sample comes): a loop allocates one histogram a second.
  */
 public final class Series {
     static final long SECOND_NS = 1_000_000_000L;
@@ -41,15 +41,19 @@ public final class Series {
     }
 
     /**
-     * Makes the slots up to the second after {@code nowNs}'s ready, histogram included; the loop
+     * Makes the slots of {@code nowNs}'s second and the next ready, histograms included; the loop
      * calls it once per pass. Recording then finds its slot made: a new second costs the hot path
      * no branch it has not taken before, which the JIT would otherwise prune and, once a second,
      * deoptimise and recompile the whole recording path for, inside the measurement.
      */
     void prepare(long nowNs) {
-        int ahead = slot(nowNs + SECOND_NS);
-        if (ahead >= histograms.size() || ahead >= 0 && histograms.get(ahead) == null) {
-            grow(ahead);
+        prepareSlot(slot(nowNs));
+        prepareSlot(slot(nowNs + SECOND_NS));
+    }
+
+    private void prepareSlot(int slot) {
+        if (slot >= histograms.size() || slot >= 0 && histograms.get(slot) == null) {
+            grow(slot);
         }
     }
 
