@@ -3,7 +3,8 @@
 # against one nginx worker pinned to CPU 0, every client pinned to CPU 1, same connections, same
 # duration. Prints, per tool, the median over REPEAT runs of: requests/second, client CPU time per
 # request (user + system of the whole process, JVM start-up and JIT included), peak RSS, and the
-# ratios to wrk; plus nginx's own count of the requests as an independent check.
+# ratios to wrk (each repeat's own ratio, then their median); plus nginx's own count of the
+# requests as an independent check.
 #
 #   bench/clients.sh                          # 50 connections, 10 s, 3 repeats
 #   CONNS=1000 REPEAT=1 bench/clients.sh
@@ -131,8 +132,16 @@ for rep in $(seq "$REPEAT"); do
 done
 
 median() { sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
-wrk_rps=$(awk -F'\t' '$1 == "wrk" { print $3 }' "$rows" | median)
-wrk_cpu=$(awk -F'\t' '$1 == "wrk" { print $6 }' "$rows" | median)
+# The ratio columns are the median over repeats of each repeat's own ratio: the tools of one
+# repeat run back to back, while the machine's speed drifts more from one repeat to the next
+# (10-45% here) than between neighbours. A ratio of medians would set one repeat's Mangonel
+# against another repeat's wrk.
+ratio_to_wrk() { # TOOL COLUMN -> median over repeats of tool / wrk; nothing without wrk rows
+  awk -F'\t' -v t="$1" -v c="$2" '$1 == "wrk" { w[$2] = $c } $1 == t { v[$2] = $c }
+    END { for (r in v) if (w[r] > 0) print v[r] / w[r] }' "$rows" > "$work/ratios"
+  [ -s "$work/ratios" ] && median < "$work/ratios"
+  return 0
+}
 echo
 echo "nginx 1 worker on CPU $SERVER_CPU, clients on CPU $CLIENT_CPU, $CONNS connections, ${DURATION}s, median of $REPEAT"
 echo "($(uname -sr), $(nproc) CPUs, $(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo); mangonel: bin/engine load${JAVA_OPTS:+, JAVA_OPTS=$JAVA_OPTS})"
@@ -143,7 +152,8 @@ for tool in $available; do
   rows_of() { awk -F'\t' -v t="$tool" -v c="$1" '$1 == t { print $c }' "$rows" | median; }
   [ -n "$(awk -F'\t' -v t="$tool" '$1 == t' "$rows")" ] || continue
   rps=$(rows_of 3); nreq=$(rows_of 5); cpu=$(rows_of 6); sys=$(rows_of 7); rss=$(rows_of 8); ncpu=$(rows_of 9)
-  awk -v t="$tool" -v r="$rps" -v n="$nreq" -v c="$cpu" -v s="$sys" -v m="$rss" -v g="$ncpu" -v wr="$wrk_rps" -v wc="$wrk_cpu" \
+  rr=$(ratio_to_wrk "$tool" 3); rc=$(ratio_to_wrk "$tool" 6)
+  awk -v t="$tool" -v r="$rps" -v n="$nreq" -v c="$cpu" -v s="$sys" -v m="$rss" -v g="$ncpu" -v rr="$rr" -v rc="$rc" \
     'BEGIN { printf "| %s | %.0f | %.0f | %.2f | %.2f | %.1f | %.2f | %s | %s |\n", t, r, n, c, s, m, g,
-      (wr > 0 ? sprintf("%.2f", r / wr) : "-"), (wc > 0 ? sprintf("%.2f", c / wc) : "-") }'
+      (rr != "" ? sprintf("%.2f", rr) : "-"), (rc != "" ? sprintf("%.2f", rc) : "-") }'
 done
