@@ -29,6 +29,8 @@ TOOLS=${TOOLS:-"mangonel wrk h2load siege"}
 export JAVA_OPTS=${JAVA_OPTS:-}
 
 home="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# shellcheck source=bench/lib.sh
+. "$home/bench/lib.sh"
 url="http://127.0.0.1:$PORT/"
 
 die() { echo "bench/clients.sh: $*" >&2; exit 1; }
@@ -46,30 +48,11 @@ done
 
 work=$(mktemp -d)
 cleanup() {
-  [ -f "$work/nginx.pid" ] && kill -QUIT "$(cat "$work/nginx.pid")" 2>/dev/null || true
+  stop_nginx "$work"
   rm -rf "$work"
 }
 trap cleanup EXIT
-mkdir -p "$work/logs"
-cat > "$work/nginx.conf" <<NGINX
-worker_processes 1;
-worker_rlimit_nofile 65536;
-pid $work/nginx.pid;
-error_log $work/logs/error.log warn;
-events { worker_connections 20000; }
-http {
-  access_log off;
-  keepalive_requests 1000000;
-  keepalive_timeout 65;
-  server {
-    listen 127.0.0.1:$PORT backlog=4096;
-    location = / { default_type text/plain; return 200 "Hello, World!"; }
-    location = /__status { stub_status; }
-  }
-}
-NGINX
-taskset -c "$SERVER_CPU" nginx -c "$work/nginx.conf" -p "$work" -g "daemon on;"
-sleep 0.5
+start_nginx "$work" "$PORT" "$SERVER_CPU"
 # nginx's own CPU (master and worker, user + system, clock ticks), to charge it per request served
 nginx_ticks() { local t=0 pid; for pid in $(cat "$work/nginx.pid") $(pgrep -P "$(cat "$work/nginx.pid")"); do
   t=$((t + $(awk '{ print $14 + $15 }' "/proc/$pid/stat"))); done; echo "$t"; }

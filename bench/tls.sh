@@ -21,6 +21,8 @@ PORT=${PORT:-18443}
 SERVER_CPU=${SERVER_CPU:-0}
 CLIENT_CPU=${CLIENT_CPU:-1}
 home="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# shellcheck source=bench/lib.sh
+. "$home/bench/lib.sh"
 url="https://127.0.0.1:$PORT/"
 
 for tool in nginx wrk openssl taskset; do
@@ -29,30 +31,11 @@ done
 "$home/bin/engine" --version >/dev/null   # builds the jar when needed
 
 work=$(mktemp -d)
-cleanup() { [ -f "$work/nginx.pid" ] && kill -QUIT "$(cat "$work/nginx.pid")" 2>/dev/null || true; rm -rf "$work"; }
+cleanup() { stop_nginx "$work"; rm -rf "$work"; }
 trap cleanup EXIT
 openssl req -x509 -newkey rsa:2048 -nodes -keyout "$work/key.pem" -out "$work/cert.pem" -days 2 \
   -subj "/CN=127.0.0.1" -addext "subjectAltName=IP:127.0.0.1" 2>/dev/null
-cat > "$work/nginx.conf" <<NGINX
-worker_processes 1;
-worker_rlimit_nofile 65536;
-pid $work/nginx.pid;
-error_log $work/error.log warn;
-events { worker_connections 20000; }
-http {
-  access_log off;
-  keepalive_requests 1000000;
-  keepalive_timeout 65;
-  server {
-    listen 127.0.0.1:$PORT ssl backlog=4096;
-    ssl_certificate $work/cert.pem;
-    ssl_certificate_key $work/key.pem;
-    location = / { default_type text/plain; return 200 "Hello, World!"; }
-  }
-}
-NGINX
-taskset -c "$SERVER_CPU" nginx -c "$work/nginx.conf" -p "$work" -g "daemon on;"
-sleep 0.5
+start_nginx "$work" "$PORT" "$SERVER_CPU" "$work/cert.pem" "$work/key.pem"
 
 cpu_per() { # requests -> µs of client CPU each, from $work/time
   awk -v n="$1" '{ printf "%.1f", ($2 + $3) * 1e6 / n }' "$work/time"
