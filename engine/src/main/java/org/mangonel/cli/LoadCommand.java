@@ -107,7 +107,7 @@ final class LoadCommand implements Callable<Integer> {
     boolean quiet;
 
     @Option(names = "--threshold", paramLabel = "CONDITION",
-            description = "Fail (exit 4) unless this holds, e.g. 'p99<50ms', 'mean<10ms', 'rps>10000', 'errors<0.1%'"
+            description = "Fail (exit 4) unless this holds, e.g. 'p99<50ms', 'mean<10ms', 'rps>10000', 'errors<0.1%%'"
                     + " (repeatable).")
     List<String> thresholds;
 

@@ -91,6 +91,26 @@ class CliTest {
     }
 
     @Test
+    void everyCommandsHelpRendersWithoutPicocliWarnings() {
+        // picocli reports a description it cannot format (a bare '%') on System.err, not on the
+        // command's own stream, and then prints the raw text.
+        PrintStream systemErr = System.err;
+        ByteArrayOutputStream warnings = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(warnings, true, StandardCharsets.UTF_8));
+        try {
+            for (String command : List.of("validate", "report", "serve", "load", "merge", "compare", "k8s")) {
+                Outcome h = run(command, "--help");
+                assertEquals(0, h.code(), command + ": " + h.err());
+                assertFalse(h.out().contains("%n"), command + " help has raw format text: " + h.out());
+            }
+            assertEquals(0, run("--help").code());
+        } finally {
+            System.setErr(systemErr);
+        }
+        assertEquals("", warnings.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
     void engineLoadRefusesTlsOptionsItCannotUse() {
         Outcome bad = run("load", "https://127.0.0.1:1/", "--tls-protocols", "TLSv9", "-d", "1s");
         assertEquals(2, bad.code());
