@@ -353,21 +353,32 @@ public final class HttpResponseDecoder {
                     return ERROR;
                 }
                 case VALUE -> {
-                    if (header == H_OTHER) {
-                        // An uninteresting field's value: skip its valid bytes in one go; the line
-                        // end, or an invalid byte, goes through step().
-                        int end = pos;
-                        while (end < limit && FIELD_CHAR[a[end] & 0xff]) {
-                            end++;
-                        }
-                        headerBytes += end - pos;
+                    // A field value's valid bytes in one go (kept when the field matters), then its
+                    // CRLF when both bytes are here; anything else (a lone LF, a bare CR, an
+                    // invalid byte, a CRLF split across reads) goes through step().
+                    int end = pos;
+                    while (end < limit && FIELD_CHAR[a[end] & 0xff]) {
+                        end++;
+                    }
+                    headerBytes += end - pos;
+                    if (headerBytes > maxHeaderBytes) {
+                        return fail(limit, E_HEADER_TOO_LARGE);
+                    }
+                    if (header != H_OTHER) {
+                        appendValue(a, pos, end);
+                    }
+                    pos = end;
+                    if (pos == limit) {
+                        break;
+                    }
+                    if (a[pos] == '\r' && pos + 1 < limit && a[pos + 1] == '\n') {
+                        headerBytes += 2;
                         if (headerBytes > maxHeaderBytes) {
                             return fail(limit, E_HEADER_TOO_LARGE);
                         }
-                        pos = end;
-                        if (pos == limit) {
-                            break;
-                        }
+                        state = LINE_START;
+                        pos += 2;
+                        break;
                     }
                     if (!step(a[pos])) {
                         return fail(limit, error);
@@ -497,8 +508,9 @@ public final class HttpResponseDecoder {
     }
 
     /**
-     * Fast path for the start of a status line: when {@code HTTP/1.x NNN} is in this buffer it is
-     * read in one go (the reason phrase then goes byte by byte). Returns where decoding goes on,
+     * Fast path for the status line: when {@code HTTP/1.x NNN} is in this buffer it is read in one
+     * go, and so is the rest of the line when {@code SP reason CRLF} is here too (else the rest
+     * goes byte by byte, which also says precisely what is wrong). Returns where decoding goes on,
      * {@code pos} when the fast path does not apply, or -1 on error.
      */
     private int statusStart(byte[] a, int pos, int limit) {
@@ -525,6 +537,23 @@ public final class HttpResponseDecoder {
         http10 = minor == '0';
         status = (d1 - '0') * 100 + (d2 - '0') * 10 + (d3 - '0');
         lineIndex = 12;
+        // The usual rest, " reason CRLF", in one go when all of it is here.
+        int end = pos + 12;
+        if (end < limit && a[end] == ' ') {
+            end++;
+            while (end < limit && FIELD_CHAR[a[end] & 0xff]) {
+                end++;
+            }
+            if (status >= 100 && end + 1 < limit && a[end] == '\r' && a[end + 1] == '\n') {
+                headerBytes += end + 2 - (pos + 12);
+                if (headerBytes > maxHeaderBytes) {
+                    fail(E_HEADER_TOO_LARGE);
+                    return -1;
+                }
+                state = LINE_START;
+                return end + 2;
+            }
+        }
         return pos + 12;
     }
 
@@ -624,6 +653,16 @@ public final class HttpResponseDecoder {
             return fail(E_HEADER_TOO_LARGE);
         }
         return true;
+    }
+
+    /** {@link #appendValue(byte)} for each byte of a run of field-value bytes. */
+    private void appendValue(byte[] a, int from, int to) {
+        for (int i = from; i < to; i++) {
+            byte b = a[i];
+            if (!(valueLength == 0 && (b == ' ' || b == '\t'))) {
+                appendValue(b);
+            }
+        }
     }
 
     private void appendValue(byte b) {

@@ -286,6 +286,35 @@ class HttpResponseDecoderTest {
     }
 
     @Test
+    void headerLimitCountsEveryByteWhicheverPathReadsIt() {
+        // The fast paths (whole lines in one buffer) and the byte path (lines split across reads)
+        // must count the same bytes: a header section of exactly the limit passes at every split,
+        // one byte more fails at every split.
+        String head = "HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: keep-alive\r\nX-Pad: ";
+        String tail = "\r\n\r\n";
+        int pad = 96 - head.length() - tail.length();
+        String exact = head + "p".repeat(pad) + tail;
+        assertEquals(96, exact.length());
+        HttpResponseDecoder limited = new HttpResponseDecoder(96, MAX_BODY);
+        for (String text : List.of(exact + "ok", head + "p".repeat(pad + 1) + tail + "ok")) {
+            boolean fits = text.length() == 98;
+            byte[] bytes = text.getBytes(StandardCharsets.ISO_8859_1);
+            for (int cut = 0; cut < bytes.length; cut++) {
+                limited.begin(false, null);
+                ByteBuffer first = ByteBuffer.wrap(java.util.Arrays.copyOfRange(bytes, 0, cut));
+                int r = limited.decode(first);
+                if (r == HttpResponseDecoder.NEED_MORE) {
+                    r = limited.decode(ByteBuffer.wrap(java.util.Arrays.copyOfRange(bytes, cut, bytes.length)));
+                }
+                assertEquals(fits ? HttpResponseDecoder.COMPLETE : HttpResponseDecoder.ERROR, r, "split at " + cut);
+                if (!fits) {
+                    assertEquals(HttpResponseDecoder.E_HEADER_TOO_LARGE, limited.error(), "split at " + cut);
+                }
+            }
+        }
+    }
+
+    @Test
     void bodyLimitAppliesToLengthAndChunks() {
         HttpResponseDecoder d = new HttpResponseDecoder(MAX_HEADER, 10);
         d.begin(false, null);
