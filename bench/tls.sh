@@ -3,10 +3,12 @@
 # self-signed certificate (made here with openssl), nginx pinned to CPU 0, each client to CPU 1:
 #   1. keep-alive: requests/s and client CPU per request (whole process, over every request sent);
 #   2. no keep-alive (a new connection and TLS handshake per request): handshakes/s and client CPU
-#      per handshake, Mangonel as it comes and limited to TLS 1.2 (--tls-protocols TLSv1.2: by
-#      default the JDK offers TLS 1.3 too and generates its key shares, x25519 and P-256, for every
-#      new connection, even when the server answers with TLS 1.2). wrk gets "Connection: close". Both clients resume TLS sessions (after the
-#      first, the handshakes are abbreviated ones), as clients reconnecting to one server do.
+#      per handshake, Mangonel as it comes and pinned to TLS 1.2 from the start (--tls-protocols
+#      TLSv1.2). As it comes, Mangonel makes the JDK's offer, TLS 1.3 included (whose key shares,
+#      x25519 and P-256, the JDK computes for every new connection), until nginx has answered with
+#      TLS 1.2, then offers TLS 1.2 only: the two rows should match. wrk gets "Connection: close".
+#      Both clients resume TLS sessions (after the first, the handshakes are abbreviated ones), as
+#      clients reconnecting to one server do.
 #
 #   bench/tls.sh                      # 50 connections, 10 s, 3 repeats
 #   CONNS=100 REPEAT=1 DURATION=5 bench/tls.sh
@@ -44,7 +46,7 @@ measure() { # MODE TOOL -> "rate cpu_us extra"
   local mode=$1 tool=$2 n rate extra=""
   if [ "$tool" != wrk ]; then
     local flags=(-c "$CONNS" -d "${DURATION}s" --warmup 2s -k -q)
-    # mangonel-tls12 offers TLS 1.2 only: no TLS 1.3 key shares to generate per connection
+    # mangonel-tls12 offers TLS 1.2 only from the first connection on
     [ "$tool" = mangonel-tls12 ] && flags+=(--tls-protocols TLSv1.2)
     [ "$mode" = close ] && flags+=(--no-keepalive)
     taskset -c "$CLIENT_CPU" /usr/bin/time -f '%e %U %S' -o "$work/time" \

@@ -99,8 +99,9 @@ final class LoadCommand implements Callable<Integer> {
     Path ca;
 
     @Option(names = "--tls-protocols", split = ",", paramLabel = "PROTOCOL",
-            description = "https: offer only these (e.g. TLSv1.2 or TLSv1.3,TLSv1.2); default the JDK's. Offering"
-                    + " TLSv1.3 costs two key shares (x25519, P-256) per new connection even when TLS 1.2 resumes.")
+            description = "https: offer only these (e.g. TLSv1.2 or TLSv1.3,TLSv1.2); default the JDK's offer,"
+                    + " narrowed to the version the server chose once it chose an older one (a TLS 1.3 offer costs"
+                    + " two key shares per new connection that a TLS 1.2 server never uses).")
     List<String> tlsProtocols;
 
     @Option(names = {"-q", "--quiet"}, description = "No progress lines.")

@@ -246,6 +246,7 @@ final class TlsConnection implements Connection, Connection.Handler {
         state = OPEN;
         SSLSession session = engine.getSession();
         security = session.getProtocol() + " " + session.getCipherSuite();
+        transport.negotiated(engine, session.getProtocol());
         handler.onConnected(nowNs);
     }
 

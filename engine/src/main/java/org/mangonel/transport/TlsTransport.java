@@ -38,6 +38,14 @@ public final class TlsTransport implements Transport {
     private final String serverName;
     private final boolean verify;
     private final String[] protocols;
+    /**
+     * With the JDK's default offer (no {@code protocols} given): the one version the server chose
+     * when that was not the newest offered, offered alone from then on; null until then. A TLS 1.3
+     * offer costs the client its key shares (x25519 and P-256, about 80% of the JDK's CPU per new
+     * connection), which a server that answers TLS 1.2 never uses. Written by any loop's thread
+     * once a handshake finishes, read when a connection opens.
+     */
+    private volatile String[] learned;
     private final Map<EventLoop, TlsConnection.Scratch> scratch = new IdentityHashMap<>();
 
     private TlsTransport(SSLContext context, String host, int port, String serverName, boolean verify,
@@ -106,11 +114,38 @@ public final class TlsTransport implements Transport {
         if (!isAddress(serverName)) {
             params.setServerNames(List.of(new SNIHostName(serverName)));
         }
-        if (protocols != null) {
-            params.setProtocols(protocols);
+        String[] offer = protocols != null ? protocols : learned;
+        if (offer != null) {
+            params.setProtocols(offer);
         }
         engine.setSSLParameters(params);
         return engine;
+    }
+
+    /**
+     * A handshake finished with {@code protocol}: when the offer was the JDK's default and the
+     * server chose an older version than the newest offered, later connections offer only that
+     * version (same server, same choice; the page shows what was negotiated either way).
+     */
+    void negotiated(SSLEngine engine, String protocol) {
+        if (protocols != null || learned != null) {
+            return;
+        }
+        String[] offered = engine.getEnabledProtocols();
+        if (offered.length > 1 && !protocol.equals(newest(offered))) {
+            learned = new String[] {protocol};
+        }
+    }
+
+    /** The newest of the versions offered ("TLSv1.3" sorts after "TLSv1.2"). */
+    private static String newest(String[] offered) {
+        String newest = offered[0];
+        for (String p : offered) {
+            if (p.compareTo(newest) > 0) {
+                newest = p;
+            }
+        }
+        return newest;
     }
 
     private static boolean isAddress(String name) {

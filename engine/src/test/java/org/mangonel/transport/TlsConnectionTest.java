@@ -41,7 +41,8 @@ class TlsConnectionTest {
     @TempDir
     static Path dir;
     private static SSLServerSocket server;
-    private static Thread acceptor;
+    /** The same server, answering TLS 1.2 only. */
+    private static SSLServerSocket server12;
 
     @BeforeAll
     static void start() throws Exception {
@@ -60,14 +61,22 @@ class TlsConnectionTest {
         kmf.init(ks, PASSWORD.toCharArray());
         SSLContext ctx = SSLContext.getInstance("TLS");
         ctx.init(kmf.getKeyManagers(), null, null);
-        server = (SSLServerSocket) ctx.getServerSocketFactory().createServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        acceptor = new Thread(TlsConnectionTest::serve, "tls-test-server");
+        server = serverSocket(ctx);
+        server12 = serverSocket(ctx);
+        server12.setEnabledProtocols(new String[] {"TLSv1.2"});
+    }
+
+    private static SSLServerSocket serverSocket(SSLContext ctx) throws java.io.IOException {
+        SSLServerSocket socket = (SSLServerSocket) ctx.getServerSocketFactory().createServerSocket(0, 50,
+                InetAddress.getLoopbackAddress());
+        Thread acceptor = new Thread(() -> serve(socket), "tls-test-server");
         acceptor.setDaemon(true);
         acceptor.start();
+        return socket;
     }
 
     /** Reads a line, answers it back one byte per TCP write (so records arrive split), then closes. */
-    private static void serve() {
+    private static void serve(SSLServerSocket server) {
         while (!server.isClosed()) {
             try (SSLSocket s = (SSLSocket) server.accept()) {
                 s.setTcpNoDelay(true);
@@ -91,6 +100,7 @@ class TlsConnectionTest {
     @AfterAll
     static void stop() throws Exception {
         server.close();
+        server12.close();
     }
 
     /** Connects, sends one line, collects what comes back until the end of input. */
@@ -147,7 +157,42 @@ class TlsConnectionTest {
     }
 
     private static InetSocketAddress address() {
-        return new InetSocketAddress(InetAddress.getLoopbackAddress(), server.getLocalPort());
+        return address(server);
+    }
+
+    private static InetSocketAddress address(SSLServerSocket socket) {
+        return new InetSocketAddress(InetAddress.getLoopbackAddress(), socket.getLocalPort());
+    }
+
+    @Test
+    void onceATls12ServerHasChosenTls12NewConnectionsOfferOnlyTls12() throws Exception {
+        TlsTransport tls = TlsTransport.of(new Framework.Tls(false, null, null, List.of()), "127.0.0.1",
+                server12.getLocalPort(), dir);
+        assertTrue(List.of(tls.newEngine().getEnabledProtocols()).contains("TLSv1.3"), "the JDK's offer at first");
+        for (int i = 0; i < 2; i++) {
+            OneExchange check = new OneExchange(tls, address(server12));
+            assertEquals(Optional.empty(), Probe.run(check, 10_000_000_000L));
+            assertEquals("echo:hello over tls\n", check.received.toString());
+            assertTrue(check.security.startsWith("TLSv1.2 TLS_"), check.security);
+            assertEquals(List.of("TLSv1.2"), List.of(tls.newEngine().getEnabledProtocols()), "after connection " + i);
+        }
+    }
+
+    @Test
+    void aServerThatChoosesTheNewestVersionKeepsTheFullOfferAndAGivenOfferIsNeverChanged() throws Exception {
+        TlsTransport tls = TlsTransport.of(new Framework.Tls(false, null, null, List.of()), "127.0.0.1",
+                server.getLocalPort(), dir);
+        OneExchange check = new OneExchange(tls, address());
+        assertEquals(Optional.empty(), Probe.run(check, 10_000_000_000L));
+        assertTrue(check.security.startsWith("TLSv1.3 "), check.security);
+        assertTrue(List.of(tls.newEngine().getEnabledProtocols()).contains("TLSv1.3"));
+
+        TlsTransport given = TlsTransport.of(new Framework.Tls(false, null, null, List.of("TLSv1.3", "TLSv1.2")),
+                "127.0.0.1", server12.getLocalPort(), dir);
+        OneExchange to12 = new OneExchange(given, address(server12));
+        assertEquals(Optional.empty(), Probe.run(to12, 10_000_000_000L));
+        assertTrue(to12.security.startsWith("TLSv1.2 "), to12.security);
+        assertEquals(List.of("TLSv1.3", "TLSv1.2"), List.of(given.newEngine().getEnabledProtocols()));
     }
 
     @Test
