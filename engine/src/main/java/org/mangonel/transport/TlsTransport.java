@@ -28,8 +28,9 @@ import org.mangonel.scenario.Framework;
  * TLS over TCP with the JDK's {@link SSLEngine}, on the session's own event loop (see
  * {@link TlsConnection}). Built once per framework from its {@code tls:} settings: the trust
  * (the JDK's store, a PEM file, or none at all when {@code verify: false}), the name sent and
- * checked, and the protocol versions offered. Immutable after construction; the per-loop scratch
- * buffers are made once per loop, when its first connection is opened.
+ * checked, and the protocol versions offered. Immutable after construction, except that the JDK's
+ * default offer is narrowed once to the version the server chose (see {@link #negotiated}); the
+ * per-loop scratch buffers are made once per loop, when its first connection is opened.
  */
 public final class TlsTransport implements Transport {
     private final SSLContext context;
