@@ -365,7 +365,9 @@ public final class HttpResponseDecoder {
                         return fail(limit, E_HEADER_TOO_LARGE);
                     }
                     if (header != H_OTHER) {
-                        appendValue(a, pos, end);
+                        for (int i = pos; i < end; i++) {
+                            valueByte(a[i]);
+                        }
                     }
                     pos = end;
                     if (pos == limit) {
@@ -601,8 +603,8 @@ public final class HttpResponseDecoder {
                 if (!FIELD_CHAR[b & 0xff]) {
                     return fail(E_HEADER_VALUE);
                 }
-                if (header != H_OTHER && !(valueLength == 0 && (b == ' ' || b == '\t'))) {
-                    appendValue(b);
+                if (header != H_OTHER) {
+                    valueByte(b);
                 }
                 return true;
             case HEADER_LF:
@@ -655,13 +657,10 @@ public final class HttpResponseDecoder {
         return true;
     }
 
-    /** {@link #appendValue(byte)} for each byte of a run of field-value bytes. */
-    private void appendValue(byte[] a, int from, int to) {
-        for (int i = from; i < to; i++) {
-            byte b = a[i];
-            if (!(valueLength == 0 && (b == ' ' || b == '\t'))) {
-                appendValue(b);
-            }
+    /** A byte of a kept field value: kept unless it is whitespace before the value starts. */
+    private void valueByte(byte b) {
+        if (valueLength > 0 || !isOws(b)) {
+            appendValue(b);
         }
     }
 
