@@ -2,8 +2,10 @@
 # bench/clients.sh — Mangonel's client side by side with wrk (and h2load, siege when installed),
 # against one nginx worker pinned to CPU 0, every client pinned to CPU 1, same connections, same
 # duration. Prints, per tool, the median over REPEAT runs of: requests/second, client CPU time per
-# request (user + system of the whole process, JVM start-up and JIT included), peak RSS, and the
-# ratios to wrk (each repeat's own ratio, then their median); plus nginx's own count of the
+# request (user + system of the whole process, JVM start-up and JIT included), the same in the
+# steady state (the client's CPU over seconds STEADY_FROM.. of its window, per request nginx
+# served meanwhile: what a request costs once start-up and compilation are paid), peak RSS, and
+# the ratios to wrk (each repeat's own ratio, then their median); plus nginx's own count of the
 # requests as an independent check.
 #
 #   bench/clients.sh                          # 50 connections, 10 s, 3 repeats
@@ -20,6 +22,8 @@ DURATION=${DURATION:-10}
 WARMUP=${WARMUP:-2}
 MG_WARMUP=${MG_WARMUP:-2}     # Mangonel's in-process warm-up, whole seconds (see command_for)
 REPEAT=${REPEAT:-3}
+STEADY_FROM=${STEADY_FROM:-2} # the steady-state sample starts this many seconds into the window ...
+STEADY=${STEADY:-$((DURATION - STEADY_FROM - 1))}   # ... and lasts this long (ends before the window)
 PORT=${PORT:-18080}
 SERVER_CPU=${SERVER_CPU:-0}
 CLIENT_CPU=${CLIENT_CPU:-1}
@@ -34,6 +38,7 @@ home="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 url="http://127.0.0.1:$PORT/"
 
 die() { echo "bench/clients.sh: $*" >&2; exit 1; }
+[ "$STEADY" -ge 1 ] || die "STEADY must be at least 1 s (DURATION too short for STEADY_FROM)"
 for tool in nginx taskset curl; do command -v "$tool" >/dev/null || die "$tool is needed (apt-get install nginx util-linux curl)"; done
 [ -x /usr/bin/time ] || die "/usr/bin/time is needed (apt-get install time)"
 "$home/bin/engine" --version >/dev/null   # builds the jar when needed
@@ -58,6 +63,35 @@ nginx_ticks() { local t=0 pid; for pid in $(cat "$work/nginx.pid") $(pgrep -P "$
   t=$((t + $(awk '{ print $14 + $15 }' "/proc/$pid/stat"))); done; echo "$t"; }
 ticks_per_s=$(getconf CLK_TCK)
 nginx_requests() { curl -s "http://127.0.0.1:$PORT/__status" | awk 'NR == 3 { print $3 }'; }
+proc_ticks() { # PID -> user + system clock ticks of the whole process (all its threads)
+  sed 's/^.*) //' "/proc/$1/stat" 2>/dev/null | awk '{ print $12 + $13 }'
+}
+client_pid() { # PID of the background job -> the client under it (time -> timeout -> client)
+  local pid=$1 child
+  for _ in $(seq 100); do
+    child=$(pgrep -P "$pid" | head -1 || true)
+    if [ -n "$child" ]; then
+      pid=$child
+      [ "$(pgrep -P "$pid" | head -1 || true)" ] || { echo "$pid"; return; }
+    else
+      sleep 0.02
+    fi
+  done
+  echo "$pid"
+}
+# steady_sample TOOL JOB -> "ticks requests" over the steady seconds (Mangonel's window starts
+# after its in-process warm-up), or nothing when the client ended first
+steady_sample() {
+  local pid c0 r0 c1 r1 from=$STEADY_FROM
+  [ "$1" = mangonel ] && from=$((from + MG_WARMUP))
+  pid=$(client_pid "$2")
+  sleep "$from"
+  c0=$(proc_ticks "$pid"); r0=$(nginx_requests)
+  sleep "$STEADY"
+  c1=$(proc_ticks "$pid"); r1=$(nginx_requests)
+  [ -n "$c0" ] && [ -n "$c1" ] && echo "$((c1 - c0)) $((r1 - r0 - 1))"
+  return 0
+}
 
 cat > "$work/siegerc" <<SIEGE
 connection = keep-alive
@@ -100,28 +134,34 @@ for rep in $(seq "$REPEAT"); do
     taskset -c "$CLIENT_CPU" timeout -s INT -k 2 $((WARMUP + 5)) $(command_for "$tool" "$WARMUP") >/dev/null 2>&1 || true
     before=$(nginx_requests); ticks_before=$(nginx_ticks)
     taskset -c "$CLIENT_CPU" /usr/bin/time -f '%e %U %S %M' -o "$work/time" \
-      timeout -s INT -k 2 $((DURATION + MG_WARMUP + 5)) $(command_for "$tool" "$DURATION") > "$work/out" 2>&1 || true
+      timeout -s INT -k 2 $((DURATION + MG_WARMUP + 5)) $(command_for "$tool" "$DURATION") > "$work/out" 2>&1 &
+    job=$!
+    steady=$(steady_sample "$tool" "$job")
+    wait "$job" || true
     after=$(nginx_requests); ticks_after=$(nginx_ticks)
     read -r requests rps < <(parse "$tool" "$work/out")
     read -r _ user sys rss < <(tail -1 "$work/time")
     [ -n "$requests" ] || { echo "# $tool printed no result; its output:" >&2; tail -5 "$work/out" >&2; continue; }
+    read -r steady_ticks steady_requests <<< "${steady:-0 0}"
     awk -v t="$tool" -v rep="$rep" -v q="$requests" -v s="$rps" -v u="$user" -v y="$sys" -v m="$rss" \
         -v n=$((after - before - 1)) -v k=$((ticks_after - ticks_before)) -v hz="$ticks_per_s" \
-        'BEGIN { printf "%s\t%s\t%.0f\t%d\t%d\t%.2f\t%.2f\t%.1f\t%.2f\n", t, rep, s, q, n,
-        (u + y) * 1e6 / q, y * 1e6 / q, m / 1024, k * 1e6 / hz / n }' >> "$rows"
+        -v sk="$steady_ticks" -v sq="$steady_requests" \
+        'BEGIN { printf "%s\t%s\t%.0f\t%d\t%d\t%.2f\t%.2f\t%.1f\t%.2f\t%s\n", t, rep, s, q, n,
+        (u + y) * 1e6 / q, y * 1e6 / q, m / 1024, k * 1e6 / hz / n,
+        (sq > 0 ? sprintf("%.2f", sk * 1e6 / hz / sq) : "") }' >> "$rows"
     echo "# repeat $rep: $(tail -1 "$rows")" >&2
     sleep 1
   done
 done
 
-median() { sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+median() { sort -g | awk 'NF { v[++n] = $1 } END { NR = n; if (!NR) exit; if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 # The ratio columns are the median over repeats of each repeat's own ratio: the tools of one
 # repeat run back to back, while the machine's speed drifts more from one repeat to the next
 # (10-45% here) than between neighbours. A ratio of medians would set one repeat's Mangonel
 # against another repeat's wrk.
 ratio_to_wrk() { # TOOL COLUMN -> median over repeats of tool / wrk; nothing without wrk rows
   awk -F'\t' -v t="$1" -v c="$2" '$1 == "wrk" { w[$2] = $c } $1 == t { v[$2] = $c }
-    END { for (r in v) if (w[r] > 0) print v[r] / w[r] }' "$rows" > "$work/ratios"
+    END { for (r in v) if (w[r] > 0 && v[r] != "") print v[r] / w[r] }' "$rows" > "$work/ratios"
   [ -s "$work/ratios" ] && median < "$work/ratios"
   return 0
 }
@@ -129,14 +169,18 @@ echo
 echo "nginx 1 worker on CPU $SERVER_CPU, clients on CPU $CLIENT_CPU, $CONNS connections, ${DURATION}s, median of $REPEAT"
 echo "($(uname -sr), $(nproc) CPUs, $(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo); mangonel: bin/engine load${JAVA_OPTS:+, JAVA_OPTS=$JAVA_OPTS})"
 echo
-echo "| client | requests/s | requests (nginx) | client CPU µs/request | of which system | peak RSS MiB | nginx CPU µs/request | req/s ÷ wrk | CPU/req ÷ wrk |"
-echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
+echo "(steady: the client's CPU from ${STEADY_FROM}s into its window for ${STEADY}s, per request nginx served meanwhile)"
+echo
+echo "| client | requests/s | requests (nginx) | client CPU µs/request | of which system | steady CPU µs/request | peak RSS MiB | nginx CPU µs/request | req/s ÷ wrk | CPU/req ÷ wrk | steady CPU ÷ wrk |"
+echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 for tool in $available; do
   rows_of() { awk -F'\t' -v t="$tool" -v c="$1" '$1 == t { print $c }' "$rows" | median; }
   [ -n "$(awk -F'\t' -v t="$tool" '$1 == t' "$rows")" ] || continue
   rps=$(rows_of 3); nreq=$(rows_of 5); cpu=$(rows_of 6); sys=$(rows_of 7); rss=$(rows_of 8); ncpu=$(rows_of 9)
-  rr=$(ratio_to_wrk "$tool" 3); rc=$(ratio_to_wrk "$tool" 6)
-  awk -v t="$tool" -v r="$rps" -v n="$nreq" -v c="$cpu" -v s="$sys" -v m="$rss" -v g="$ncpu" -v rr="$rr" -v rc="$rc" \
-    'BEGIN { printf "| %s | %.0f | %.0f | %.2f | %.2f | %.1f | %.2f | %s | %s |\n", t, r, n, c, s, m, g,
-      (rr != "" ? sprintf("%.2f", rr) : "-"), (rc != "" ? sprintf("%.2f", rc) : "-") }'
+  steady=$(rows_of 10)
+  rr=$(ratio_to_wrk "$tool" 3); rc=$(ratio_to_wrk "$tool" 6); rs=$(ratio_to_wrk "$tool" 10)
+  awk -v t="$tool" -v r="$rps" -v n="$nreq" -v c="$cpu" -v s="$sys" -v d="$steady" -v m="$rss" -v g="$ncpu" \
+      -v rr="$rr" -v rc="$rc" -v rs="$rs" 'function f(x) { return x != "" ? sprintf("%.2f", x) : "-" }
+    BEGIN { printf "| %s | %.0f | %.0f | %.2f | %.2f | %s | %.1f | %.2f | %s | %s | %s |\n", t, r, n, c, s, f(d), m, g,
+      f(rr), f(rc), f(rs) }'
 done

@@ -57,8 +57,10 @@ REPEAT=$REPEAT "$home/bench/chat/chat.sh" > "$tmp/chat.md"
   echo "- Versions: $(version_of java);$(command -v node >/dev/null && echo " node $(node --version);") nginx $(version_of nginx); wrk $(version_of wrk)$(command -v h2load >/dev/null && echo "; $(version_of h2load)")$(command -v siege >/dev/null && echo "; $(version_of siege)")."
   echo "- Method: the server (nginx with one worker, or \`engine serve chat\`) pinned to CPU 0, each client in"
   echo "  turn pinned to CPU 1; CPU per request or delivery is the client process's user + system time"
-  echo "  (JVM start-up and JIT included) over every request it sent; medians of $REPEAT; a ratio to wrk"
-  echo "  is the median of each repeat's own ratio (the tools of a repeat run back to back)."
+  echo "  (JVM start-up and JIT included) over every request it sent; the steady column is the same"
+  echo "  client's CPU over the middle of its window per request nginx served meanwhile (start-up and"
+  echo "  compilation paid); medians of $REPEAT; a ratio to wrk is the median of each repeat's own ratio"
+  echo "  (the tools of a repeat run back to back)."
   echo "- Commands: \`CONNS=N REPEAT=$REPEAT bench/clients.sh\` for N in $CONN_LEVELS; \`REPEAT=$REPEAT bench/chat/chat.sh\`."
   for c in $CONN_LEVELS; do
     echo
