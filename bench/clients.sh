@@ -66,7 +66,7 @@ nginx_requests() { curl -s "http://127.0.0.1:$PORT/__status" | awk 'NR == 3 { pr
 proc_ticks() { # PID -> user + system clock ticks of the whole process (all its threads)
   sed 's/^.*) //' "/proc/$1/stat" 2>/dev/null | awk '{ print $12 + $13 }'
 }
-client_pid() { # PID of the background job -> the client under it (time -> timeout -> client)
+client_pid() { # PID of the background job -> the process at the bottom (time -> timeout -> client)
   local pid=$1 child
   for _ in $(seq 100); do
     child=$(pgrep -P "$pid" | head -1 || true)
@@ -84,8 +84,8 @@ client_pid() { # PID of the background job -> the client under it (time -> timeo
 steady_sample() {
   local pid c0 r0 c1 r1 from=$STEADY_FROM
   [ "$1" = mangonel ] && from=$((from + MG_WARMUP))
-  pid=$(client_pid "$2")
   sleep "$from"
+  pid=$(client_pid "$2")   # looked up now: bin/engine runs a few short commands before it execs java
   c0=$(proc_ticks "$pid"); r0=$(nginx_requests)
   sleep "$STEADY"
   c1=$(proc_ticks "$pid"); r1=$(nginx_requests)
@@ -154,7 +154,7 @@ for rep in $(seq "$REPEAT"); do
   done
 done
 
-median() { sort -g | awk 'NF { v[++n] = $1 } END { NR = n; if (!NR) exit; if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+median() { sort -g | awk 'NF { v[++n] = $1 } END { if (!n) exit; if (n % 2) print v[(n + 1) / 2]; else print (v[n / 2] + v[n / 2 + 1]) / 2 }'; }
 # The ratio columns are the median over repeats of each repeat's own ratio: the tools of one
 # repeat run back to back, while the machine's speed drifts more from one repeat to the next
 # (10-45% here) than between neighbours. A ratio of medians would set one repeat's Mangonel
