@@ -60,12 +60,9 @@ trap cleanup EXIT
 start_nginx "$work" "$PORT" "$SERVER_CPU"
 # nginx's own CPU (master and worker, user + system, clock ticks), to charge it per request served
 nginx_ticks() { local t=0 pid; for pid in $(cat "$work/nginx.pid") $(pgrep -P "$(cat "$work/nginx.pid")"); do
-  t=$((t + $(awk '{ print $14 + $15 }' "/proc/$pid/stat"))); done; echo "$t"; }
+  t=$((t + $(proc_ticks "$pid"))); done; echo "$t"; }
 ticks_per_s=$(getconf CLK_TCK)
 nginx_requests() { curl -s "http://127.0.0.1:$PORT/__status" | awk 'NR == 3 { print $3 }'; }
-proc_ticks() { # PID -> user + system clock ticks of the whole process (all its threads)
-  sed 's/^.*) //' "/proc/$1/stat" 2>/dev/null | awk '{ print $12 + $13 }'
-}
 client_pid() { # PID of the background job -> the process at the bottom (time -> timeout -> client)
   local pid=$1 child
   for _ in $(seq 100); do

@@ -1,5 +1,5 @@
 # bench/lib.sh — what the bench scripts share, sourced by them: one nginx worker on loopback,
-# pinned to a CPU, serving a fixed 13-byte body.
+# pinned to a CPU, serving a fixed 13-byte body; a process's CPU time from /proc.
 
 # start_nginx DIR PORT CPU [CERT KEY]: writes DIR/nginx.conf (one worker, keep-alive for a million
 # requests, "Hello, World!" at /, nginx's request count at /__status; HTTPS with CERT and KEY),
@@ -35,4 +35,11 @@ NGINX
 # stop_nginx DIR: stops the nginx start_nginx started there, if any (for an EXIT trap).
 stop_nginx() {
   [ -f "$1/nginx.pid" ] && kill -QUIT "$(cat "$1/nginx.pid")" 2>/dev/null || true
+}
+
+# proc_ticks PID: user + system clock ticks of the whole process (all its threads, live and
+# exited), from /proc/PID/stat (the fields after the command name, which may hold spaces); fails
+# (under pipefail) once the process is gone.
+proc_ticks() {
+  sed 's/^.*) //' "/proc/$1/stat" 2>/dev/null | awk '{ print $12 + $13 }'
 }

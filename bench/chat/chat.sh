@@ -36,6 +36,8 @@ MG_THREADS=${MG_THREADS:-1}           # Mangonel event loops (mgchat has one thr
 JAVA_OPTS=${JAVA_OPTS:-"-XX:+UseSerialGC -XX:AutoBoxCacheMax=65536"}
 
 home="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+# shellcheck source=bench/lib.sh
+. "$home/bench/lib.sh"
 here="$home/bench/chat"
 jar="$home/engine/target/mangonel.jar"
 
@@ -69,9 +71,6 @@ trap 'exit 130' INT TERM
 cc -O2 -Wall -Wextra -o "$work/mgchat" "$here/mgchat.c"
 
 hz=$(getconf CLK_TCK)
-cpu_ticks() { # PID -> utime + stime of the whole process (all threads, live and exited)
-  sed 's/^.*) //' "/proc/$1/stat" | awk '{ print $12 + $13 }'
-}
 now() { date +%s.%N; }
 child_of() { # PID -> its only child's PID (timeout runs the command as its child)
   local c=""
@@ -182,9 +181,9 @@ for rep in $(seq "$REPEAT"); do
       done
       [ "$(established)" -ge "$n" ] || { echo "# $tool rate $rate: clients did not connect" >&2; tail -5 "$dir/log" >&2; }
       sleep $((WARMUP + SETTLE))
-      t0=$(now); c0=$(cpu_ticks "$pid"); s0=$(cpu_ticks "$server_pid")
+      t0=$(now); c0=$(proc_ticks "$pid"); s0=$(proc_ticks "$server_pid")
       sleep "$STEADY"
-      t1=$(now); c1=$(cpu_ticks "$pid"); s1=$(cpu_ticks "$server_pid")
+      t1=$(now); c1=$(proc_ticks "$pid"); s1=$(proc_ticks "$server_pid")
       wait "$client_pid" || true
       client_pid=""
       if ! r=$(result "$tool" "$dir" 2>/dev/null) || [ -z "$r" ]; then
