@@ -14,25 +14,37 @@ class EventLoopTimerTest {
     private static final long MS = TimeUnit.MILLISECONDS.toNanos(1);
     private static final long MINUTE = TimeUnit.MINUTES.toNanos(1);
 
-    /** Ticks once with a rough deadline, reads the timer's slot on the next tick, then finishes. */
-    private static final class TwoPasses implements EventLoop.Driver {
+    /**
+     * Ticks {@code passes} times with a rough deadline, runs {@code beforeLastPass} at the start of
+     * the last pass but one, reads the timer's slot on the last tick, then finishes.
+     */
+    private static final class Passes implements EventLoop.Driver {
         private final WakeupTimer timer;
+        private final int passes;
         private final long roughInNs;
         private final long preciseNs;
         private final long followingNs;
+        private final Runnable beforeLastPass;
         private int ticks;
         long armedSeen = -1;
 
-        TwoPasses(WakeupTimer timer, long roughInNs, long preciseNs, long followingNs) {
+        Passes(WakeupTimer timer, int passes, long roughInNs, long preciseNs, long followingNs,
+                Runnable beforeLastPass) {
             this.timer = timer;
+            this.passes = passes;
             this.roughInNs = roughInNs;
             this.preciseNs = preciseNs;
             this.followingNs = followingNs;
+            this.beforeLastPass = beforeLastPass;
         }
 
         @Override
         public long tick(long nowNs) {
-            if (++ticks == 2) {
+            ticks++;
+            if (ticks == passes - 1) {
+                beforeLastPass.run();
+            }
+            if (ticks == passes) {
                 armedSeen = timer.armed(0);
             }
             return nowNs + roughInNs;
@@ -40,7 +52,7 @@ class EventLoopTimerTest {
 
         @Override
         public boolean finished() {
-            return ticks >= 2;
+            return ticks >= passes;
         }
 
         @Override
@@ -62,10 +74,28 @@ class EventLoopTimerTest {
             // The loop sleeps towards the rough deadline (5 ms, a periodic check), rounded up to a
             // millisecond; the precise one must be on the timer all the same, or a send due
             // between two rough deadlines would wait for the next.
-            TwoPasses driver = new TwoPasses(timer, 5 * MS, preciseNs, preciseNs + MINUTE);
+            Passes driver = new Passes(timer, 2, 5 * MS, preciseNs, preciseNs + MINUTE, () -> { });
             loop.run(driver);
             assertEquals(preciseNs, driver.armedSeen, "the precise deadline armed during the first pass");
             assertEquals(WakeupTimer.NONE, timer.armed(0), "a finished loop leaves nothing armed");
+        }
+    }
+
+    @Test
+    void aDeadlineTheTimerFiredWhileThePassStillSeesItAheadIsArmedAgain() {
+        try (EventLoop loop = new EventLoop(); WakeupTimer timer = new WakeupTimer(new EventLoop[] {loop})) {
+            loop.wakeUpWith(timer, 0);
+            long preciseNs = System.nanoTime() + MINUTE;
+            long followingNs = preciseNs + MINUTE;
+            // A pass whose clock was read just before the timer fired still sees its deadline
+            // ahead, while the timer has moved the slot on to the following one; the selector may
+            // have dropped that wake-up, so the loop must arm the deadline again (to fire at once)
+            // rather than trust what it armed last. The fire is played here by moving the slot on
+            // as the timer does, from the loop's own thread, so nothing depends on timing.
+            Passes driver = new Passes(timer, 3, 5 * MS, preciseNs, followingNs,
+                    () -> timer.arm(0, followingNs, WakeupTimer.NONE));
+            loop.run(driver);
+            assertEquals(preciseNs, driver.armedSeen, "the fired deadline armed again by the next pass");
         }
     }
 }
