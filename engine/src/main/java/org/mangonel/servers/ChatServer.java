@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.mangonel.net.TcpConnection;
 import org.mangonel.net.Failure;
@@ -12,10 +13,21 @@ import org.mangonel.net.Failure;
  * {@code engine serve chat}: relays every line a client sends to every other client, byte for
  * byte. One event loop owns all clients, so a relay is a plain loop over them with no locking.
  *
- * <p>Per read: the complete lines are relayed straight from the loop's read buffer (one write per
- * recipient, no copy); only an unfinished last line is kept until its end arrives. A recipient
- * that cannot keep up (more than {@link #MAX_PENDING_BYTES} unwritten) is disconnected rather than
- * allowed to grow the server's memory without bound.
+ * <p>Per read, the complete lines are gathered for every other client; only an unfinished last
+ * line is kept until its end arrives. After the pass, before the loop sleeps, each client that
+ * gathered something gets one write:
+ * <pre>
+ *   read (sender) → lines appended to each recipient's outbox, recipient queued once
+ *   … the pass's other reads …
+ *   end of pass   → one write per queued recipient (its outbox), outboxes emptied
+ * </pre>
+ * At a few messages a second a pass holds one message, so this is one write per recipient per
+ * message, as a relay that writes at once would do. When messages arrive faster than the loop
+ * passes, the lines of every sender read in the pass leave in one write per recipient (as
+ * Twisted's buffered transports do): the system calls, the server's real cost, then grow with
+ * the passes rather than with the deliveries. A recipient that cannot keep up (more than
+ * {@link #MAX_PENDING_BYTES} gathered and unwritten) is disconnected rather than allowed to grow
+ * the server's memory without bound.
  */
 public final class ChatServer {
     /** A line longer than this disconnects its sender. */
@@ -27,20 +39,60 @@ public final class ChatServer {
 
     /** Starts serving on one loop; the caller owns the returned server. */
     public static ServerLoops start(InetSocketAddress address) throws IOException {
-        List<Client> clients = new ArrayList<>();
-        return new ServerLoops(address, 1, (loop, index, connection) -> new Client(connection, clients));
+        Relay relay = new Relay();
+        return new ServerLoops(address, 1, (loop, index, connection) -> new Client(connection, relay),
+                loopIndex -> relay.flush());
+    }
+
+    /** The open clients and those with lines gathered in this pass; loop thread only. */
+    private static final class Relay {
+        private final List<Client> clients = new ArrayList<>();
+        private final List<Client> queued = new ArrayList<>();
+
+        /** Gathers {@code lines} (position to limit) for every client but {@code sender}. */
+        void relay(Client sender, ByteBuffer lines) {
+            int length = lines.remaining();
+            for (int i = 0; i < clients.size(); i++) {
+                Client other = clients.get(i);
+                if (other == sender) {
+                    continue;
+                }
+                if (other.unwrittenBytes() + length > MAX_PENDING_BYTES) {
+                    other.drop();
+                    i--;
+                    continue;
+                }
+                other.outbox.add(lines);
+                if (!other.outbox.queued) {
+                    other.outbox.queued = true;
+                    queued.add(other);
+                }
+            }
+        }
+
+        /** One write per client that gathered lines in this pass. */
+        void flush() {
+            for (int i = 0; i < queued.size(); i++) {
+                Client client = queued.get(i);
+                client.outbox.queued = false;
+                client.flush();
+            }
+            queued.clear();
+        }
     }
 
     private static final class Client implements TcpConnection.Handler {
         private final TcpConnection connection;
-        private final List<Client> clients;
+        private final Relay relay;
         private byte[] partial = new byte[256];
         private int partialLength;
+        /** Lines gathered for this client in the current pass, written when it ends. */
+        final Outbox outbox = new Outbox();
 
-        Client(TcpConnection connection, List<Client> clients) {
+        Client(TcpConnection connection, Relay relay) {
             this.connection = connection;
-            this.clients = clients;
-            clients.add(this);
+            this.relay = relay;
+            relay.clients.add(this);
         }
 
         @Override
@@ -71,13 +123,13 @@ public final class ChatServer {
                 if (!keep(in, start, firstLf + 1)) {
                     return;
                 }
-                relay(ByteBuffer.wrap(partial, 0, partialLength));
+                relay.relay(this, ByteBuffer.wrap(partial, 0, partialLength));
                 partialLength = 0;
                 start = firstLf + 1;
             }
             if (start <= lastLf) {
                 in.limit(lastLf + 1).position(start);
-                relay(in);
+                relay.relay(this, in);
                 in.limit(limit);
             }
             keep(in, lastLf + 1, limit);
@@ -94,47 +146,43 @@ public final class ChatServer {
                 return false;
             }
             if (partialLength + n > partial.length) {
-                partial = java.util.Arrays.copyOf(partial, Math.max(partial.length * 2, partialLength + n));
+                partial = Arrays.copyOf(partial, Math.max(partial.length * 2, partialLength + n));
             }
             in.get(from, partial, partialLength, n);
             partialLength += n;
             return true;
         }
 
-        /** Writes {@code lines} (position to limit) to every other client. */
-        private void relay(ByteBuffer lines) {
-            int from = lines.position();
-            for (int i = 0; i < clients.size(); i++) {
-                Client other = clients.get(i);
-                if (other == this) {
-                    continue;
-                }
-                lines.position(from);
-                if (!other.connection.write(lines) || other.pendingTooLarge()) {
-                    other.drop();
-                    i--;
-                }
+        /** Bytes relayed to this client and not yet taken by its socket. */
+        int unwrittenBytes() {
+            return outbox.length() + connection.pendingBytes();
+        }
+
+        /** Writes the outbox; a client whose socket fails or falls too far behind is dropped. */
+        void flush() {
+            if (!connection.isOpen()) {
+                outbox.clear();
+            } else if (!outbox.writeTo(connection, MAX_PENDING_BYTES)) {
+                drop();
             }
         }
 
-        private boolean pendingTooLarge() {
-            return connection.pendingBytes() > MAX_PENDING_BYTES;
-        }
-
-        private void drop() {
+        void drop() {
             connection.close();
-            clients.remove(this);
+            relay.clients.remove(this);
         }
 
         @Override
         public void onEndOfInput(long nowNs) {
+            // What was gathered for it still goes out before the close.
+            flush();
             connection.closeWhenFlushed();
-            clients.remove(this);
+            relay.clients.remove(this);
         }
 
         @Override
         public void onFailure(Failure failure, long nowNs) {
-            clients.remove(this);
+            relay.clients.remove(this);
         }
     }
 }

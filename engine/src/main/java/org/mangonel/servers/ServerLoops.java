@@ -8,6 +8,7 @@ import java.nio.channels.SocketChannel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.IntConsumer;
 import org.mangonel.net.EventLoop;
 import org.mangonel.net.Selectable;
 import org.mangonel.net.TcpConnection;
@@ -38,6 +39,17 @@ public final class ServerLoops implements AutoCloseable {
      * @param factory makes each connection's handler
      */
     public ServerLoops(InetSocketAddress address, int loopCount, ConnectionFactory factory) throws IOException {
+        this(address, loopCount, factory, loopIndex -> { });
+    }
+
+    /**
+     * Binds and starts serving, calling {@code beforeSleep} on each loop's thread after every pass
+     * and before the loop next selects: where a server flushes what it gathered during the pass.
+     *
+     * @param beforeSleep called with the loop's index, on that loop's thread
+     */
+    public ServerLoops(InetSocketAddress address, int loopCount, ConnectionFactory factory, IntConsumer beforeSleep)
+            throws IOException {
         server = ServerSocketChannel.open();
         server.setOption(java.net.StandardSocketOptions.SO_REUSEADDR, true);
         server.bind(address, 4096);
@@ -49,11 +61,15 @@ public final class ServerLoops implements AutoCloseable {
         acceptLoop.register(server, SelectionKey.OP_ACCEPT, new Acceptor(factory));
         for (int i = 0; i < loopCount; i++) {
             EventLoop loop = loops.get(i);
+            int index = i;
             Thread t = new Thread(() -> {
                 try {
                     loop.run(new EventLoop.Driver() {
                         @Override
                         public long tick(long nowNs) {
+                            // The start of a pass is the end of the one before: its events are
+                            // dispatched, and the select comes next.
+                            beforeSleep.accept(index);
                             return nowNs + 1_000_000_000L;
                         }
 

@@ -3,7 +3,9 @@ package org.mangonel.servers;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.mangonel.protocol.websocket.WebSocketFrames;
 
 /**
@@ -13,10 +15,10 @@ import org.mangonel.protocol.websocket.WebSocketFrames;
  * {@link #MAX_MESSAGE_BYTES} as the message limit (longer closes the sender with 1009).
  *
  * <p>One event loop owns all clients, so a relay is a plain loop over an array with no locking.
- * The frame is built once per message (in the read buffer, where it was unmasked) and written to
- * each recipient from there: one write per recipient, no copy. A recipient that cannot keep up
- * (more than {@link WebSocketPeer#MAX_PENDING_BYTES} unwritten) is disconnected, as in
- * {@link ChatServer}.
+ * The frame is built once per message (in the read buffer, where it was unmasked) and gathered
+ * from there for each recipient; when the pass ends each recipient gets one write of all the
+ * messages gathered for it, as in {@link ChatServer}. A recipient that cannot keep up (more than
+ * {@link WebSocketPeer#MAX_PENDING_BYTES} unwritten) is disconnected.
  */
 public final class WebSocketChatServer {
     /** The longest message relayed (as {@link ChatServer}'s longest line). */
@@ -36,13 +38,16 @@ public final class WebSocketChatServer {
         }
         Relay relay = new Relay();
         return new ServerLoops(address, 1,
-                (loop, index, connection) -> new WebSocketPeer(loop, connection, MAX_MESSAGE_BYTES, relay));
+                (loop, index, connection) -> new WebSocketPeer(loop, connection, MAX_MESSAGE_BYTES, relay),
+                loopIndex -> relay.flush());
     }
 
     /** The open clients, in an array; each peer's {@code slot} is its index (removal swaps in the last). */
     private static final class Relay implements WebSocketPeer.Listener {
         private WebSocketPeer[] peers = new WebSocketPeer[64];
         private int count;
+        /** The peers with messages gathered in this pass. */
+        private final List<WebSocketPeer> queued = new ArrayList<>();
 
         @Override
         public void onOpen(WebSocketPeer peer) {
@@ -74,10 +79,21 @@ public final class WebSocketChatServer {
             // Backwards: a recipient dropped on the way is replaced by the last one, already served.
             for (int i = count - 1; i >= 0; i--) {
                 WebSocketPeer peer = peers[i];
-                if (peer != sender) {
-                    peer.send(frame);
+                if (peer != sender && peer.gather(frame) && !peer.outbox.queued) {
+                    peer.outbox.queued = true;
+                    queued.add(peer);
                 }
             }
+        }
+
+        /** One write per peer that gathered messages in this pass. */
+        void flush() {
+            for (int i = 0; i < queued.size(); i++) {
+                WebSocketPeer peer = queued.get(i);
+                peer.outbox.queued = false;
+                peer.flushGathered();
+            }
+            queued.clear();
         }
     }
 }

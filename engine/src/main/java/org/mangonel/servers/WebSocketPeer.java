@@ -38,9 +38,11 @@ import org.mangonel.protocol.websocket.WebSocketFrames;
  * (grown on demand, never beyond the message limit), which keeps room for the header in front.
  *
  * <p>Output: {@link #reply} (to this peer, during its own callback) is gathered in the loop's
- * write buffer and written once at the end of the read; {@link #send} (to another peer) is
- * written at once. A peer with more than {@link #MAX_PENDING_BYTES} unwritten is dropped rather
- * than allowed to grow the server's memory without bound.
+ * write buffer and written once at the end of the read; {@link #gather} (a message from another
+ * peer) is gathered in this peer's {@link Outbox} and written once at the end of the pass
+ * ({@link #flushGathered}), with whatever else the pass relayed to it. A peer with more than
+ * {@link #MAX_PENDING_BYTES} unwritten is dropped rather than allowed to grow the server's memory
+ * without bound.
  */
 final class WebSocketPeer implements TcpConnection.Handler, MessageConsumer {
     /** What a server does with its connections' events; called on the loop thread. */
@@ -51,7 +53,7 @@ final class WebSocketPeer implements TcpConnection.Handler, MessageConsumer {
 
         /**
          * A whole message arrived. {@code frame} is it as a server frame (header and payload,
-         * position to limit), to pass to {@link #reply} or {@link #send}; valid only during the
+         * position to limit), to pass to {@link #reply} or {@link #gather}; valid only during the
          * call, and its position and limit must be left as they are (those methods do).
          *
          * @param opcode {@link WebSocketFrames#OP_TEXT} or {@link WebSocketFrames#OP_BINARY}
@@ -91,6 +93,8 @@ final class WebSocketPeer implements TcpConnection.Handler, MessageConsumer {
 
     /** A slot the listener may use for its own bookkeeping (the chat relay's index); -1 when unused. */
     int slot = -1;
+    /** Messages from other peers gathered during the pass ({@link #gather}), written when it ends. */
+    final Outbox outbox = new Outbox();
 
     // The message being read: either one piece still in the read buffer, or gathered in `gathered`.
     private byte[] pieceArray;
@@ -320,7 +324,7 @@ final class WebSocketPeer implements TcpConnection.Handler, MessageConsumer {
                 return false;
             }
             if (frame.remaining() > out.remaining()) {
-                return send(frame);
+                return writeNow(frame);
             }
         }
         int position = frame.position();
@@ -330,15 +334,38 @@ final class WebSocketPeer implements TcpConnection.Handler, MessageConsumer {
     }
 
     /**
-     * Writes {@code frame} (position to limit) to this peer now, for a message from another peer.
-     * Leaves the frame's position as it was. False when the peer was dropped (the write failed,
-     * or it has more than {@link #MAX_PENDING_BYTES} unwritten): it is closed then, and the
-     * listener's {@code onClose} has run.
+     * Gathers {@code frame} (position to limit), a message from another peer, for this peer's
+     * {@link #flushGathered} at the end of the pass. Leaves the frame's position as it was. False
+     * when the peer is not open or was dropped (more than {@link #MAX_PENDING_BYTES} gathered and
+     * unwritten): it is closed then, and the listener's {@code onClose} has run.
      */
-    boolean send(ByteBuffer frame) {
-        if (!connection.isOpen()) {
+    boolean gather(ByteBuffer frame) {
+        if (state != OPEN) {
             return false;
         }
+        if (outbox.length() + connection.pendingBytes() + frame.remaining() > MAX_PENDING_BYTES) {
+            drop();
+            return false;
+        }
+        outbox.add(frame);
+        return true;
+    }
+
+    /**
+     * Writes what {@link #gather} collected in this pass, in one write. A peer that left OPEN in
+     * the meantime gets none of it (nothing may follow a close frame); one whose write fails or
+     * that falls too far behind is dropped.
+     */
+    void flushGathered() {
+        if (state != OPEN) {
+            outbox.clear();
+        } else if (!outbox.writeTo(connection, MAX_PENDING_BYTES)) {
+            drop();
+        }
+    }
+
+    /** Writes a frame larger than the loop's write buffer at once; false when the peer was dropped. */
+    private boolean writeNow(ByteBuffer frame) {
         int position = frame.position();
         boolean written = connection.write(frame);
         frame.position(position);
