@@ -47,7 +47,7 @@ public final class ChatServer {
     /** The open clients and those with lines gathered in this pass; loop thread only. */
     private static final class Relay {
         private final List<Client> clients = new ArrayList<>();
-        private final List<Client> queued = new ArrayList<>();
+        private final Outbox.Queue queue = new Outbox.Queue();
 
         /** Gathers {@code lines} (position to limit) for every client but {@code sender}. */
         void relay(Client sender, ByteBuffer lines) {
@@ -62,22 +62,13 @@ public final class ChatServer {
                     i--;
                     continue;
                 }
-                other.outbox.add(lines);
-                if (!other.outbox.queued) {
-                    other.outbox.queued = true;
-                    queued.add(other);
-                }
+                queue.add(other.outbox, lines);
             }
         }
 
         /** One write per client that gathered lines in this pass. */
         void flush() {
-            for (int i = 0; i < queued.size(); i++) {
-                Client client = queued.get(i);
-                client.outbox.queued = false;
-                client.flush();
-            }
-            queued.clear();
+            queue.flush();
         }
     }
 
@@ -87,7 +78,7 @@ public final class ChatServer {
         private byte[] partial = new byte[256];
         private int partialLength;
         /** Lines gathered for this client in the current pass, written when it ends. */
-        final Outbox outbox = new Outbox();
+        final Outbox outbox = new Outbox(this::flush);
 
         Client(TcpConnection connection, Relay relay) {
             this.connection = connection;

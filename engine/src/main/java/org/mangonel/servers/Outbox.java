@@ -1,7 +1,9 @@
 package org.mangonel.servers;
 
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.mangonel.net.TcpConnection;
 
 /**
@@ -11,11 +13,40 @@ import org.mangonel.net.TcpConnection;
  * falls too far behind), reused afterwards; loop thread only.
  */
 final class Outbox {
+    /** The outboxes gathered into during a pass, each written once when it ends; loop thread only. */
+    static final class Queue {
+        private final List<Outbox> queued = new ArrayList<>();
+
+        /** Appends {@code src} (position to limit) to {@code box}, which is written when the pass ends. */
+        void add(Outbox box, ByteBuffer src) {
+            box.add(src);
+            if (!box.queued) {
+                box.queued = true;
+                queued.add(box);
+            }
+        }
+
+        /** Has every outbox gathered into since the last call written, by its owner. */
+        void flush() {
+            for (int i = 0; i < queued.size(); i++) {
+                Outbox box = queued.get(i);
+                box.queued = false;
+                box.owner.run();
+            }
+            queued.clear();
+        }
+    }
+
+    private final Runnable owner;
     private byte[] bytes = new byte[4096];
     private ByteBuffer view = ByteBuffer.wrap(bytes);
     private int length;
-    /** Whether the relay has this outbox in its list of those to write at the end of the pass. */
-    boolean queued;
+    private boolean queued;
+
+    /** @param owner writes this outbox at the end of a pass ({@link #writeTo}, dropping on failure) */
+    Outbox(Runnable owner) {
+        this.owner = owner;
+    }
 
     /** Appends {@code src} from its position to its limit, leaving its position as it was. */
     void add(ByteBuffer src) {

@@ -3,9 +3,7 @@ package org.mangonel.servers;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import org.mangonel.protocol.websocket.WebSocketFrames;
 
 /**
@@ -46,8 +44,8 @@ public final class WebSocketChatServer {
     private static final class Relay implements WebSocketPeer.Listener {
         private WebSocketPeer[] peers = new WebSocketPeer[64];
         private int count;
-        /** The peers with messages gathered in this pass. */
-        private final List<WebSocketPeer> queued = new ArrayList<>();
+        /** The outboxes of the peers with messages gathered in this pass. */
+        private final Outbox.Queue queue = new Outbox.Queue();
 
         @Override
         public void onOpen(WebSocketPeer peer) {
@@ -79,21 +77,15 @@ public final class WebSocketChatServer {
             // Backwards: a recipient dropped on the way is replaced by the last one, already served.
             for (int i = count - 1; i >= 0; i--) {
                 WebSocketPeer peer = peers[i];
-                if (peer != sender && peer.gather(frame) && !peer.outbox.queued) {
-                    peer.outbox.queued = true;
-                    queued.add(peer);
+                if (peer != sender) {
+                    peer.gather(frame, queue);
                 }
             }
         }
 
         /** One write per peer that gathered messages in this pass. */
         void flush() {
-            for (int i = 0; i < queued.size(); i++) {
-                WebSocketPeer peer = queued.get(i);
-                peer.outbox.queued = false;
-                peer.flushGathered();
-            }
-            queued.clear();
+            queue.flush();
         }
     }
 }

@@ -94,7 +94,7 @@ final class WebSocketPeer implements TcpConnection.Handler, MessageConsumer {
     /** A slot the listener may use for its own bookkeeping (the chat relay's index); -1 when unused. */
     int slot = -1;
     /** Messages from other peers gathered during the pass ({@link #gather}), written when it ends. */
-    final Outbox outbox = new Outbox();
+    private final Outbox outbox = new Outbox(this::flushGathered);
 
     // The message being read: either one piece still in the read buffer, or gathered in `gathered`.
     private byte[] pieceArray;
@@ -334,12 +334,12 @@ final class WebSocketPeer implements TcpConnection.Handler, MessageConsumer {
     }
 
     /**
-     * Gathers {@code frame} (position to limit), a message from another peer, for this peer's
-     * {@link #flushGathered} at the end of the pass. Leaves the frame's position as it was. False
+     * Gathers {@code frame} (position to limit), a message from another peer, in this peer's
+     * outbox on {@code queue}, to be written by {@link #flushGathered} when the pass ends. Leaves the frame's position as it was. False
      * when the peer is not open or was dropped (more than {@link #MAX_PENDING_BYTES} gathered and
      * unwritten): it is closed then, and the listener's {@code onClose} has run.
      */
-    boolean gather(ByteBuffer frame) {
+    boolean gather(ByteBuffer frame, Outbox.Queue queue) {
         if (state != OPEN) {
             return false;
         }
@@ -347,7 +347,7 @@ final class WebSocketPeer implements TcpConnection.Handler, MessageConsumer {
             drop();
             return false;
         }
-        outbox.add(frame);
+        queue.add(outbox, frame);
         return true;
     }
 
@@ -356,7 +356,7 @@ final class WebSocketPeer implements TcpConnection.Handler, MessageConsumer {
      * the meantime gets none of it (nothing may follow a close frame); one whose write fails or
      * that falls too far behind is dropped.
      */
-    void flushGathered() {
+    private void flushGathered() {
         if (state != OPEN) {
             outbox.clear();
         } else if (!outbox.writeTo(connection, MAX_PENDING_BYTES)) {
