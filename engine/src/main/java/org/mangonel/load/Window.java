@@ -21,6 +21,17 @@ public record Window(long startNs, long measureStartNs, long measureEndNs, long 
         return dueNs >= measureStartNs && dueNs < measureEndNs && nowNs <= endNs;
     }
 
+    /**
+     * Whether a failure of something due at {@code dueNs}, at {@code nowNs}, is counted: what
+     * {@link #records} would count, and also what was due before the window but fails inside it
+     * (a request sent in the warm-up that hangs through the window, then times out or is still in
+     * flight at the end). A failure has no latency to put in the wrong place, and without this a
+     * server that stalls from the warm-up on shows a window with neither requests nor errors.
+     */
+    public boolean recordsFailure(long dueNs, long nowNs) {
+        return records(dueNs, nowNs) || dueNs < measureStartNs && measuring(nowNs);
+    }
+
     /** Whether {@code nowNs} falls inside the measured part (drain included). */
     public boolean measuring(long nowNs) {
         return nowNs >= measureStartNs && nowNs <= endNs;

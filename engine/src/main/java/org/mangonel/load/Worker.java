@@ -124,6 +124,11 @@ public abstract class Worker implements EventLoop.Driver {
         return measured != null && measured.records(dueNs, nowNs);
     }
 
+    /** Whether a failure of something due at {@code dueNs}, at {@code nowNs}, is counted ({@link Window#recordsFailure}). */
+    public final boolean recordsFailure(long dueNs, long nowNs) {
+        return measured != null && measured.recordsFailure(dueNs, nowNs);
+    }
+
     /** The window starts; any thread. */
     final void start(Window w) {
         loop.execute(() -> begin(w));
@@ -182,7 +187,7 @@ public abstract class Worker implements EventLoop.Driver {
 
     /** Something due at {@code dueNs} failed at {@code nowNs} with {@code kind}. */
     public final void failed(ErrorKind kind, long dueNs, long nowNs) {
-        if (records(dueNs, nowNs)) {
+        if (recordsFailure(dueNs, nowNs)) {
             sink.error(kind);
         }
         recorder.intervalError(nowNs);
@@ -198,7 +203,7 @@ public abstract class Worker implements EventLoop.Driver {
 
     /** A failure of one part of the workload (see {@link Recorder#parts}). */
     public final void failed(int part, ErrorKind kind, long dueNs, long nowNs) {
-        if (records(dueNs, nowNs)) {
+        if (recordsFailure(dueNs, nowNs)) {
             sink.partError(part);
         }
         failed(kind, dueNs, nowNs);

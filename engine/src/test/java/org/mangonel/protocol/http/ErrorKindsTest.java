@@ -66,6 +66,21 @@ class ErrorKindsTest {
         assertTrue(s.requests() >= 10, "at least two per connection: " + s.requests());
     }
 
+    /**
+     * A server that never answers, from the warm-up on: each connection's one request was sent in
+     * the warm-up and hangs through the whole window. A failure has no latency to misplace, so
+     * it counts in the window it happens in (here in the drain: the 1.5 s timeout falls after the
+     * 0.5 s window); attributed by due time alone, the window showed neither requests nor errors.
+     */
+    @Test
+    void aRequestSentInTheWarmUpThatHangsThroughTheWindowIsCounted() throws Exception {
+        HttpRuns.Options o = HttpRuns.Options.of("/hang").connections(4).timeoutMs(1500);
+        RunStats s = HttpRuns.run(server.port(), o, 300, 500).stats();
+        assertEquals(0, s.requests());
+        assertEquals(4, s.errorTotal(), "one per connection: " + s.errors());
+        assertEquals(4, s.errors().get(ErrorKind.TIMEOUT) + s.errors().get(ErrorKind.UNFINISHED), s.errors().toString());
+    }
+
     @Test
     void goodResponsesAreSuccesses() throws Exception {
         RunStats ok = run("/ok");
