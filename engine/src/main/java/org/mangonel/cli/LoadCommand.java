@@ -201,7 +201,7 @@ final class LoadCommand implements Callable<Integer> {
                 : (elapsedNs, totalNs, measuring, perSecond, errors, p99Us) -> err.printf(Locale.ROOT,
                         elapsedNs >= warmNs ? "  %4.1fs  %,.0f req/s  %,d errors  p99 %.3fms  (measured so far)%n"
                                 : "  %4.1fs  warming up%n", elapsedNs / 1e9, perSecond, errors, p99Us / 1000.0);
-        LoadResult result = HttpProtocol.loadRun(spec).execute(warm.toNanos(), measure.toNanos(), 10_000_000_000L, progress,
+        LoadResult result = HttpProtocol.loadRun(spec).execute(warmNs, measure.toNanos(), 10_000_000_000L, progress,
                 () -> { });
         print(result);
         if (result.stats().requests() == 0) {

@@ -41,7 +41,7 @@ public final class ChatServer {
     public static ServerLoops start(InetSocketAddress address) throws IOException {
         Relay relay = new Relay();
         return new ServerLoops(address, 1, (loop, index, connection) -> new Client(connection, relay),
-                loopIndex -> relay.flush());
+                loopIndex -> relay.queue.flush());
     }
 
     /** The open clients and those with lines gathered in this pass; loop thread only. */
@@ -51,24 +51,13 @@ public final class ChatServer {
 
         /** Gathers {@code lines} (position to limit) for every client but {@code sender}. */
         void relay(Client sender, ByteBuffer lines) {
-            int length = lines.remaining();
             for (int i = 0; i < clients.size(); i++) {
                 Client other = clients.get(i);
-                if (other == sender) {
-                    continue;
-                }
-                if (other.unwrittenBytes() + length > MAX_PENDING_BYTES) {
+                if (other != sender && !queue.add(other.outbox, lines, MAX_PENDING_BYTES)) {
                     other.drop();
                     i--;
-                    continue;
                 }
-                queue.add(other.outbox, lines);
             }
-        }
-
-        /** One write per client that gathered lines in this pass. */
-        void flush() {
-            queue.flush();
         }
     }
 
@@ -78,11 +67,12 @@ public final class ChatServer {
         private byte[] partial = new byte[256];
         private int partialLength;
         /** Lines gathered for this client in the current pass, written when it ends. */
-        final Outbox outbox = new Outbox(this::flush);
+        private final Outbox outbox;
 
         Client(TcpConnection connection, Relay relay) {
             this.connection = connection;
             this.relay = relay;
+            this.outbox = new Outbox(connection, this::flush);
             relay.clients.add(this);
         }
 
@@ -144,16 +134,11 @@ public final class ChatServer {
             return true;
         }
 
-        /** Bytes relayed to this client and not yet taken by its socket. */
-        int unwrittenBytes() {
-            return outbox.length() + connection.pendingBytes();
-        }
-
         /** Writes the outbox; a client whose socket fails or falls too far behind is dropped. */
-        void flush() {
+        private void flush() {
             if (!connection.isOpen()) {
                 outbox.clear();
-            } else if (!outbox.writeTo(connection, MAX_PENDING_BYTES)) {
+            } else if (!outbox.write(MAX_PENDING_BYTES)) {
                 drop();
             }
         }

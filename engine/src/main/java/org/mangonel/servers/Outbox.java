@@ -17,13 +17,21 @@ final class Outbox {
     static final class Queue {
         private final List<Outbox> queued = new ArrayList<>();
 
-        /** Appends {@code src} (position to limit) to {@code box}, which is written when the pass ends. */
-        void add(Outbox box, ByteBuffer src) {
+        /**
+         * Appends {@code src} (position to limit, which it leaves as it was) to {@code box}, to
+         * be written when the pass ends. False, with nothing appended, when the box's connection
+         * would then have more than {@code maxPendingBytes} unwritten: the caller drops it.
+         */
+        boolean add(Outbox box, ByteBuffer src, int maxPendingBytes) {
+            if (box.unwrittenBytes() + src.remaining() > maxPendingBytes) {
+                return false;
+            }
             box.add(src);
             if (!box.queued) {
                 box.queued = true;
                 queued.add(box);
             }
+            return true;
         }
 
         /** Has every outbox gathered into since the last call written, by its owner. */
@@ -37,19 +45,24 @@ final class Outbox {
         }
     }
 
+    private final TcpConnection connection;
     private final Runnable owner;
     private byte[] bytes = new byte[4096];
     private ByteBuffer view = ByteBuffer.wrap(bytes);
     private int length;
     private boolean queued;
 
-    /** @param owner writes this outbox at the end of a pass ({@link #writeTo}, dropping on failure) */
-    Outbox(Runnable owner) {
+    /**
+     * @param connection where the gathered bytes go
+     * @param owner      writes this outbox at the end of a pass ({@link #write}, dropping the
+     *                   connection when it fails) or {@link #clear}s it
+     */
+    Outbox(TcpConnection connection, Runnable owner) {
+        this.connection = connection;
         this.owner = owner;
     }
 
-    /** Appends {@code src} from its position to its limit, leaving its position as it was. */
-    void add(ByteBuffer src) {
+    private void add(ByteBuffer src) {
         int n = src.remaining();
         if (length + n > bytes.length) {
             bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + n));
@@ -59,9 +72,9 @@ final class Outbox {
         length += n;
     }
 
-    /** Bytes gathered and not yet handed to the connection. */
-    int length() {
-        return length;
+    /** Bytes gathered here or already handed to the connection and not yet taken by its socket. */
+    private int unwrittenBytes() {
+        return length + connection.pendingBytes();
     }
 
     /** Forgets what was gathered (the recipient left). */
@@ -70,11 +83,11 @@ final class Outbox {
     }
 
     /**
-     * Hands what was gathered to {@code connection} (what its socket does not take now stays in
-     * its pending bytes) and empties the outbox. False when the write failed, or the connection
-     * has more than {@code maxPendingBytes} unwritten: the caller drops it.
+     * Hands what was gathered to the connection (what its socket does not take now stays in its
+     * pending bytes) and empties the outbox. False when the write failed, or the connection has
+     * more than {@code maxPendingBytes} unwritten: the caller drops it.
      */
-    boolean writeTo(TcpConnection connection, int maxPendingBytes) {
+    boolean write(int maxPendingBytes) {
         if (length == 0) {
             return true;
         }

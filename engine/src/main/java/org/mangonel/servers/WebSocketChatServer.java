@@ -37,7 +37,7 @@ public final class WebSocketChatServer {
         Relay relay = new Relay();
         return new ServerLoops(address, 1,
                 (loop, index, connection) -> new WebSocketPeer(loop, connection, MAX_MESSAGE_BYTES, relay),
-                loopIndex -> relay.flush());
+                loopIndex -> relay.queue.flush());
     }
 
     /** The open clients, in an array; each peer's {@code slot} is its index (removal swaps in the last). */
@@ -78,14 +78,9 @@ public final class WebSocketChatServer {
             for (int i = count - 1; i >= 0; i--) {
                 WebSocketPeer peer = peers[i];
                 if (peer != sender) {
-                    peer.gather(frame, queue);
+                    peer.deliver(frame, queue);
                 }
             }
-        }
-
-        /** One write per peer that gathered messages in this pass. */
-        void flush() {
-            queue.flush();
         }
     }
 }

@@ -38,9 +38,9 @@ import org.mangonel.protocol.websocket.WebSocketFrames;
  * (grown on demand, never beyond the message limit), which keeps room for the header in front.
  *
  * <p>Output: {@link #reply} (to this peer, during its own callback) is gathered in the loop's
- * write buffer and written once at the end of the read; {@link #gather} (a message from another
+ * write buffer and written once at the end of the read; {@link #deliver} (a message from another
  * peer) is gathered in this peer's {@link Outbox} and written once at the end of the pass
- * ({@link #flushGathered}), with whatever else the pass relayed to it. A peer with more than
+ * ({@link #flushOutbox}), with whatever else the pass relayed to it. A peer with more than
  * {@link #MAX_PENDING_BYTES} unwritten is dropped rather than allowed to grow the server's memory
  * without bound.
  */
@@ -53,7 +53,7 @@ final class WebSocketPeer implements TcpConnection.Handler, MessageConsumer {
 
         /**
          * A whole message arrived. {@code frame} is it as a server frame (header and payload,
-         * position to limit), to pass to {@link #reply} or {@link #gather}; valid only during the
+         * position to limit), to pass to {@link #reply} or {@link #deliver}; valid only during the
          * call, and its position and limit must be left as they are (those methods do).
          *
          * @param opcode {@link WebSocketFrames#OP_TEXT} or {@link WebSocketFrames#OP_BINARY}
@@ -93,8 +93,8 @@ final class WebSocketPeer implements TcpConnection.Handler, MessageConsumer {
 
     /** A slot the listener may use for its own bookkeeping (the chat relay's index); -1 when unused. */
     int slot = -1;
-    /** Messages from other peers gathered during the pass ({@link #gather}), written when it ends. */
-    private final Outbox outbox = new Outbox(this::flushGathered);
+    /** Messages from other peers gathered during the pass ({@link #deliver}), written when it ends. */
+    private final Outbox outbox;
 
     // The message being read: either one piece still in the read buffer, or gathered in `gathered`.
     private byte[] pieceArray;
@@ -111,6 +111,7 @@ final class WebSocketPeer implements TcpConnection.Handler, MessageConsumer {
     WebSocketPeer(EventLoop loop, TcpConnection connection, int maxMessageBytes, Listener listener) {
         this.loop = loop;
         this.connection = connection;
+        this.outbox = new Outbox(connection, this::flushOutbox);
         this.listener = listener;
         this.maxMessageBytes = maxMessageBytes;
         // The limit is checked here rather than by the decoder, which would fail for good: past a
@@ -334,32 +335,26 @@ final class WebSocketPeer implements TcpConnection.Handler, MessageConsumer {
     }
 
     /**
-     * Gathers {@code frame} (position to limit), a message from another peer, in this peer's
-     * outbox on {@code queue}, to be written by {@link #flushGathered} when the pass ends. Leaves the frame's position as it was. False
-     * when the peer is not open or was dropped (more than {@link #MAX_PENDING_BYTES} gathered and
-     * unwritten): it is closed then, and the listener's {@code onClose} has run.
+     * Gathers {@code frame} (position to limit, which it leaves as it was), a message from another
+     * peer, in this peer's outbox on {@code queue}, to be written by {@link #flushOutbox} when the
+     * pass ends. Nothing for a peer that is not open; one that would have more than
+     * {@link #MAX_PENDING_BYTES} unwritten is dropped (the listener's {@code onClose} runs).
      */
-    boolean gather(ByteBuffer frame, Outbox.Queue queue) {
-        if (state != OPEN) {
-            return false;
-        }
-        if (outbox.length() + connection.pendingBytes() + frame.remaining() > MAX_PENDING_BYTES) {
+    void deliver(ByteBuffer frame, Outbox.Queue queue) {
+        if (state == OPEN && !queue.add(outbox, frame, MAX_PENDING_BYTES)) {
             drop();
-            return false;
         }
-        queue.add(outbox, frame);
-        return true;
     }
 
     /**
-     * Writes what {@link #gather} collected in this pass, in one write. A peer that left OPEN in
+     * Writes what {@link #deliver} gathered in this pass, in one write. A peer that left OPEN in
      * the meantime gets none of it (nothing may follow a close frame); one whose write fails or
      * that falls too far behind is dropped.
      */
-    private void flushGathered() {
+    private void flushOutbox() {
         if (state != OPEN) {
             outbox.clear();
-        } else if (!outbox.writeTo(connection, MAX_PENDING_BYTES)) {
+        } else if (!outbox.write(MAX_PENDING_BYTES)) {
             drop();
         }
     }
