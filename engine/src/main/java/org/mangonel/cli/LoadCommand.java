@@ -203,7 +203,7 @@ final class LoadCommand implements Callable<Integer> {
                                 : "  %4.1fs  warming up%n", elapsedNs / 1e9, perSecond, errors, p99Us / 1000.0);
         LoadResult result = HttpProtocol.loadRun(spec).execute(warmNs, measure.toNanos(), 10_000_000_000L, progress,
                 () -> { });
-        print(result);
+        print(result, measure.toNanos());
         if (result.stats().requests() == 0) {
             err.println("engine load: nothing succeeded" + errorsText(result.stats()));
             return ExitCodes.RUN_FAILED;
@@ -243,7 +243,7 @@ final class LoadCommand implements Callable<Integer> {
         return out.toString();
     }
 
-    private void print(LoadResult result) {
+    private void print(LoadResult result, long windowNs) {
         RunStats s = result.stats();
         LatencySummary c = s.latency();
         LatencySummary u = s.uncorrectedLatency();
@@ -266,6 +266,11 @@ final class LoadCommand implements Callable<Integer> {
         if (s.delayed() + s.unsent() > 0) {
             out.printf(Locale.ROOT, "  open model: %,d requests sent over 1 ms late, %,d never sent%n", s.delayed(),
                     s.unsent());
+        }
+        if (s.durationNs() > windowNs) {
+            out.printf(Locale.ROOT, "  behind: the requests due in the %.2fs window took %.2fs to send (the server or"
+                    + " this client could not keep up); requests/s is over those %.2fs%n", windowNs / 1e9,
+                    s.durationNs() / 1e9, s.durationNs() / 1e9);
         }
         if (result.security() != null) {
             out.printf(Locale.ROOT, "  tls: %s, %,d handshakes in the window (%,.1f/s)%n", result.security(),

@@ -184,7 +184,11 @@ public final class LoadRun {
         }
         long measuredNs = Math.max(0, Math.min(endNs, window.measureEndNs()) - window.measureStartNs());
         if (!stopRequested) {
-            measuredNs = durationNs;
+            // The window's requests were due over its duration; when they took longer to send (an
+            // open model the server or this client fell behind: sent late, through the drain), their
+            // rate is over the time they took, not over the window (2 s of requests sent over 7 s
+            // is not the server's 2-s rate).
+            measuredNs = Math.max(durationNs, merged.sendingNs());
         }
         long clientCpu = cpuAtMeasureStart < 0 ? 0 : cpuAtEnd - cpuAtMeasureStart;
         Throwable failure = loopFailure.get();

@@ -181,6 +181,7 @@ public abstract class Worker implements EventLoop.Driver {
     public final void succeeded(long dueNs, long sentNs, long nowNs) {
         if (records(dueNs, nowNs)) {
             sink.success(nowNs - dueNs, nowNs - sentNs);
+            sink.sent(sentNs);
         }
         recorder.interval(nowNs - dueNs, nowNs);
     }

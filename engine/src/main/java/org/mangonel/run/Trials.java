@@ -145,7 +145,9 @@ final class Trials<W extends Workload> {
             console.info(String.format(Locale.ROOT, "%s: began %.3f s after its scheduled start (%s); the window was"
                     + " kept, its first part may have had no traffic", label, result.lateNs() / 1e9, at));
         }
-        console.info(summary(label, load, stats, client));
+        console.info(summary(label, load, stats, client) + (stats.durationNs() > s.duration().toNanos()
+                ? String.format(Locale.ROOT, " (behind: the window's %.1f s of requests took %.1f s to send)",
+                s.duration().toNanos() / 1e9, stats.durationNs() / 1e9) : ""));
         Instant began = at != null ? at : result.startedAt().truncatedTo(ChronoUnit.MILLIS);
         String hlog = keepLog ? hlog(concurrency, rate, rep, stats, began.plusNanos(s.warmup().toNanos())) : null;
         return new Run(rep, began, verdict.status(), verdict.reason(), stats, server, client,

@@ -23,6 +23,9 @@ public final class Recorder {
     /** The published 99th percentile, recomputed once a second at most (see publishProgress). */
     private long p99Us;
     private long p99DueNs = Long.MIN_VALUE;
+    /** When the first and the last recorded success were sent ({@link #sent}); MAX/MIN: none yet. */
+    private long firstSentNs = Long.MAX_VALUE;
+    private long lastSentNs = Long.MIN_VALUE;
 
     /** @param protocolCounters how many counters the protocol keeps (its counter enum's size) */
     public Recorder(int protocolCounters) {
@@ -71,6 +74,19 @@ public final class Recorder {
         tally.counts[Count.REQUESTS.ordinal()]++;
         corrected.recordValue(toMicros(correctedNs));
         uncorrected.recordValue(toMicros(uncorrectedNs));
+    }
+
+    /**
+     * The success just recorded was sent at {@code sentNs}: widens the span over which the
+     * window's requests were sent ({@link RunStats.Builder#sendingNs()}).
+     */
+    public void sent(long sentNs) {
+        if (sentNs < firstSentNs) {
+            firstSentNs = sentNs;
+        }
+        if (sentNs > lastSentNs) {
+            lastSentNs = sentNs;
+        }
     }
 
     private static long toMicros(long ns) {
@@ -157,6 +173,7 @@ public final class Recorder {
     /** Adds everything this recorder holds into {@code into}; call after the owner stopped. */
     public void addTo(RunStats.Builder into) {
         into.add(corrected, uncorrected, tally, series, parts);
+        into.sent(firstSentNs, lastSentNs);
     }
 
     /** One part's figures in one loop: successes with their latencies, and failures. */

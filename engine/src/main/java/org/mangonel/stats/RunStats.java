@@ -156,6 +156,8 @@ public final class RunStats {
         private final Tally tally;
         private final List<Series.Interval> series = new ArrayList<>();
         private final List<Part> parts = new ArrayList<>();
+        private long firstSentNs = Long.MAX_VALUE;
+        private long lastSentNs = Long.MIN_VALUE;
 
         /** @param protocolCounters how many counters the protocol keeps */
         public Builder(int protocolCounters) {
@@ -211,6 +213,21 @@ public final class RunStats {
             existing.histogram().add(histogram);
             existing.errors()[0] += errors;
             return this;
+        }
+
+        /** Widens the sending span by one loop's first and last send of a recorded success. */
+        void sent(long firstNs, long lastNs) {
+            firstSentNs = Math.min(firstSentNs, firstNs);
+            lastSentNs = Math.max(lastSentNs, lastNs);
+        }
+
+        /**
+         * From the first to the last send of the successes added so far (0 when none): longer
+         * than the window when the requests due in it were sent late (an open model the server
+         * or the client fell behind), which is then the time their rate is measured over.
+         */
+        public long sendingNs() {
+            return lastSentNs < firstSentNs ? 0 : lastSentNs - firstSentNs;
         }
 
         /** Counts errors directly (e.g. a chat loss found after the loops stopped). */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.InetSocketAddress;
 import org.junit.jupiter.api.Test;
 import org.mangonel.fixtures.HiccupServer;
+import org.mangonel.fixtures.RateLimitedServer;
 import org.mangonel.scenario.Rate;
 import org.mangonel.servers.HelloServer;
 import org.mangonel.servers.ServerLoops;
@@ -24,6 +25,27 @@ class OpenModelTest {
             assertEquals(4000, s.requests() + s.errorTotal() + s.unsent(), "every request due is accounted for");
             assertEquals(0, s.errorTotal(), s.errors().toString());
             assertTrue(s.requests() >= 3960, "within 1% of 4000 answered: " + s.requests());
+        }
+    }
+
+    /**
+     * A server that answers 200 requests a second, asked for 1,000 a second over two connections:
+     * the requests due in the 1-s window go out late, one as each answer comes back, through the
+     * drain (a 3-s timeout). Their rate is over the time they took to send, which the server's
+     * pace sets, not over the window: divided by the window it read about 800/s, four times what
+     * the server can do.
+     */
+    @Test
+    void anOpenModelThatFellBehindIsMeasuredOverTheTimeItsRequestsTook() throws Exception {
+        try (RateLimitedServer server = new RateLimitedServer(200)) {
+            RunStats s = HttpRuns.run(server.port(), HttpRuns.Options.of("/").connections(2).timeoutMs(3000)
+                    .rate(Rate.constant(1000)), 0, 1000).stats();
+            System.out.printf("open model behind: %d requests, %d unsent, over %.2f s: %.1f/s%n", s.requests(),
+                    s.unsent(), s.durationNs() / 1e9, s.rate());
+            assertTrue(s.requests() > 100, "the server answered through the drain: " + s.requests());
+            assertTrue(s.durationNs() > 2_000_000_000L, "sent over more than twice the window: " + s.durationNs());
+            assertEquals(s.requests() * 1e9 / s.durationNs(), s.rate(), 1e-6, "the rate is over that time");
+            assertTrue(s.rate() <= 300, "at most the server's 200/s, with margin, not the window's: " + s.rate());
         }
     }
 
