@@ -128,12 +128,15 @@ public final class Comparison {
         return out;
     }
 
+    /** The figures compared with a noise band of their own. */
+    private enum Banded { THROUGHPUT, P50, P99 }
+
     /** Throughput, p50, p99 and the error share of two summaries. */
     static List<Row> rows(Summary a, Summary b) {
         List<Row> rows = new ArrayList<>();
-        rows.add(row("throughput", "/s", a.rps(), b.rps(), true, noise(a, b, true)));
-        rows.add(row("p50", "ms", a.latencyMs().p50(), b.latencyMs().p50(), false, noise(a, b, false)));
-        rows.add(row("p99", "ms", a.latencyMs().p99(), b.latencyMs().p99(), false, noise(a, b, false)));
+        rows.add(row("throughput", "/s", a.rps(), b.rps(), true, noise(a, b, Banded.THROUGHPUT)));
+        rows.add(row("p50", "ms", a.latencyMs().p50(), b.latencyMs().p50(), false, noise(a, b, Banded.P50)));
+        rows.add(row("p99", "ms", a.latencyMs().p99(), b.latencyMs().p99(), false, noise(a, b, Banded.P99)));
         rows.add(row("errors", "%", errorPct(a), errorPct(b), false, -1));
         return rows;
     }
@@ -144,22 +147,28 @@ public final class Comparison {
     }
 
     /** The relative noise band: the larger relative spread of the two sides, or 5% for a single run. */
-    private static double noise(Summary a, Summary b, boolean throughput) {
-        return Math.max(spread(a, throughput), spread(b, throughput));
+    private static double noise(Summary a, Summary b, Banded figure) {
+        return Math.max(spread(a, figure), spread(b, figure));
     }
 
-    private static double spread(Summary s, boolean throughput) {
+    /**
+     * One side's range of the figure over its repetitions, relative to the figure published; 5%
+     * for a single run, or when the file does not hold the range (p50's, before it was kept).
+     */
+    private static double spread(Summary s, Banded figure) {
         Summary.Spread sp = s.spread();
         if (s.of() < 2 || sp == null) {
             return SINGLE_RUN_NOISE;
         }
-        if (throughput) {
-            return s.rps() == 0 ? SINGLE_RUN_NOISE : (sp.rpsMax() - sp.rpsMin()) / s.rps();
-        }
-        if (sp.p99Min() == null || sp.p99Max() == null || s.latencyMs().p99() == 0) {
-            return SINGLE_RUN_NOISE;
-        }
-        return (sp.p99Max() - sp.p99Min()) / s.latencyMs().p99();
+        return switch (figure) {
+            case THROUGHPUT -> relative(sp.rpsMin(), sp.rpsMax(), s.rps());
+            case P50 -> relative(sp.p50Min(), sp.p50Max(), s.latencyMs().p50());
+            case P99 -> relative(sp.p99Min(), sp.p99Max(), s.latencyMs().p99());
+        };
+    }
+
+    private static double relative(Double min, Double max, double figure) {
+        return min == null || max == null || figure == 0 ? SINGLE_RUN_NOISE : (max - min) / figure;
     }
 
     /**

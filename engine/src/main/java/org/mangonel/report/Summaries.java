@@ -125,10 +125,12 @@ public final class Summaries {
         double mean = java.util.Arrays.stream(rates).average().orElse(0);
         double var = java.util.Arrays.stream(rates).map(v -> (v - mean) * (v - mean)).sum() / rates.length;
         double[] p99 = ok.stream().mapToDouble(r -> r.latencyMs().p99()).toArray();
+        double[] p50 = ok.stream().mapToDouble(r -> r.latencyMs().p50()).toArray();
         return new Summary.Spread(Results.round(java.util.Arrays.stream(rates).min().orElse(0), 2),
                 Results.round(java.util.Arrays.stream(rates).max().orElse(0), 2),
                 Results.round(mean == 0 ? 0 : 100 * Math.sqrt(var) / mean, 2),
-                java.util.Arrays.stream(p99).min().orElse(0), java.util.Arrays.stream(p99).max().orElse(0));
+                java.util.Arrays.stream(p99).min().orElse(0), java.util.Arrays.stream(p99).max().orElse(0),
+                java.util.Arrays.stream(p50).min().orElse(0), java.util.Arrays.stream(p50).max().orElse(0));
     }
 
     private static Figures.ServerFigures meanServer(List<Run> runs) {

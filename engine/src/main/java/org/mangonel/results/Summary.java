@@ -36,8 +36,10 @@ public record Summary(String method, int of, boolean partial, Integer chosenRepe
 
     /**
      * How the throughput varied over the repetitions: min, max, coefficient of variation; and the
-     * same for p99 latency (what compare uses to call a change "within noise").
+     * range of p99 and of p50 latency (what compare uses to call a change "within noise", each
+     * figure by its own range). p50's range is absent from files written before it was kept.
      */
-    public record Spread(double rpsMin, double rpsMax, double rpsCvPct, Double p99Min, Double p99Max) {
+    public record Spread(double rpsMin, double rpsMax, double rpsCvPct, Double p99Min, Double p99Max,
+                         Double p50Min, Double p50Max) {
     }
 }
