@@ -186,7 +186,7 @@ final class EngineCommand implements Callable<Integer> {
         TerminalConsole console = new TerminalConsole(err, quiet);
         // Installed before the run's folder exists and removed only after the pages are written:
         // a signal at any moment in between still leaves results.json and the pages in the folder.
-        Interrupts interrupts = Interrupts.install(console);
+        Interrupts interrupts = Interrupts.install(console::info, "writing what was measured");
         RunResults results;
         ResultsFile file;
         Path dir;
@@ -201,7 +201,7 @@ final class EngineCommand implements Callable<Integer> {
             console.info("mangonel: " + plan.trialCount() + " measured window(s), about "
                     + Planner.human(plan.loadTime()) + " of load; writing to " + dir);
             Runner runner = new Runner(plan, dir, console, commandText());
-            interrupts.attach(runner);
+            interrupts.attach(Interrupts.of(runner));
             results = runner.run();
             file = Results.file(results);
             try {

@@ -1,6 +1,6 @@
 package org.mangonel.cli;
 
-import org.mangonel.run.RunConsole;
+import java.util.function.Consumer;
 import org.mangonel.run.Runner;
 import sun.misc.Signal;
 import sun.misc.SignalHandler;
@@ -9,10 +9,11 @@ import sun.misc.SignalHandler;
  * SIGINT and SIGTERM during a run. Nothing measured is ever lost to a signal:
  *
  * <pre>
- *   1st signal  → stop the load; the runner stops the current server gracefully, writes
- *                 results.json, and the pages are rendered
+ *   1st signal  → stop the load; a scenario's runner stops the current server gracefully, writes
+ *                 results.json, and the pages are rendered; engine load prints its figures
  *   2nd signal  → quit at once: the servers are killed without a grace period and no drain is
- *                 awaited, but results.json and the pages are still written (atomically)
+ *                 awaited, but results.json and the pages are still written (atomically); a
+ *                 target with nothing to hurry (engine load) exits here
  *   3rd signal  → exit immediately (the files on disk are whole: each is written to a temporary
  *                 file and renamed, so at worst they hold the previous framework's snapshot)
  * </pre>
@@ -26,38 +27,81 @@ final class Interrupts {
     /** Signals this close together are one event. */
     static final long SAME_EVENT_NS = 500_000_000L;
 
-    private final RunConsole console;
+    /** What the signals act on. */
+    interface Target {
+        /** The first signal: stop the load, keep what was measured. */
+        void interrupt();
+
+        /** The second: skip the graceful waits; false when there are none (the process then exits). */
+        boolean hurry();
+
+        /** The third, just before the process halts: kill what was started. */
+        void killNow();
+    }
+
+    private final Consumer<String> say;
+    private final String keeping;
     private SignalHandler previousInt;
     private SignalHandler previousTerm;
-    private Runner runner;
+    private Target target;
     private int count;
     private long lastNs;
 
-    private Interrupts(RunConsole console) {
-        this.console = console;
+    private Interrupts(Consumer<String> say, String keeping) {
+        this.say = say;
+        this.keeping = keeping;
     }
 
     /**
      * Takes over SIGINT and SIGTERM. Install it before the run's folder is created: a signal that
-     * comes before the runner exists is kept and applied when {@link #attach} hands it over.
+     * comes before the target exists is kept and applied when {@link #attach} hands it over.
+     *
+     * @param say     where the lines about a signal go
+     * @param keeping what the first signal leads to, e.g. "writing what was measured"
      */
-    static Interrupts install(RunConsole console) {
-        Interrupts interrupts = new Interrupts(console);
+    static Interrupts install(Consumer<String> say, String keeping) {
+        Interrupts interrupts = new Interrupts(say, keeping);
         SignalHandler handler = interrupts::handle;
         interrupts.previousInt = trySet("INT", handler);
         interrupts.previousTerm = trySet("TERM", handler);
         return interrupts;
     }
 
-    /** The runner the signals now go to; signals received before are applied to it at once. */
-    synchronized void attach(Runner target) {
-        runner = target;
+    /** A scenario's runner as the target. */
+    static Target of(Runner runner) {
+        return new Target() {
+            @Override
+            public void interrupt() {
+                runner.interrupt();
+            }
+
+            @Override
+            public boolean hurry() {
+                runner.hurry();
+                return true;
+            }
+
+            @Override
+            public void killNow() {
+                runner.killNow();
+            }
+        };
+    }
+
+    /** What the signals now go to; signals received before are applied to it at once. */
+    synchronized void attach(Target to) {
+        target = to;
         if (count >= 1) {
-            target.interrupt();
+            to.interrupt();
         }
-        if (count >= 2) {
-            target.hurry();
+        if (count >= 2 && !to.hurry()) {
+            Runtime.getRuntime().halt(ExitCodes.INTERRUPTED);
         }
+    }
+
+    /** Whether a signal came. */
+    synchronized boolean received() {
+        return count > 0;
     }
 
     private synchronized void handle(Signal signal) {
@@ -69,19 +113,16 @@ final class Interrupts {
         count++;
         String name = "SIG" + signal.getName();
         if (count == 1) {
-            console.info("mangonel: " + name + ": stopping; writing what was measured (again to quit at once)");
-            if (runner != null) {
-                runner.interrupt();
+            say.accept("mangonel: " + name + ": stopping; " + keeping + " (again to quit at once)");
+            if (target != null) {
+                target.interrupt();
             }
-        } else if (count == 2) {
-            console.info("mangonel: " + name + " again: quitting at once; servers killed, writing what was"
+        } else if (count == 2 && (target == null || target.hurry())) {
+            say.accept("mangonel: " + name + " again: quitting at once; servers killed, writing what was"
                     + " measured (once more to exit without waiting for that)");
-            if (runner != null) {
-                runner.hurry();
-            }
         } else {
-            if (runner != null) {
-                runner.killNow();
+            if (target != null) {
+                target.killNow();
             }
             Runtime.getRuntime().halt(ExitCodes.INTERRUPTED);
         }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.mangonel.load.LoadResult;
+import org.mangonel.load.LoadRun;
 import org.mangonel.load.ProgressListener;
 import org.mangonel.protocol.http.HttpLoadSpec;
 import org.mangonel.protocol.http.HttpProtocol;
@@ -127,8 +128,8 @@ final class LoadCommand implements Callable<Integer> {
         List<UrlSpec.Header> extra = new ArrayList<>();
         List<Threshold> conditions = new ArrayList<>();
         try {
-            uri = URI.create(url);
-            if (uri.getScheme() == null || !List.of("http", "https").contains(uri.getScheme().toLowerCase(Locale.ROOT))
+            uri = uri(url);
+            if (uri == null || uri.getScheme() == null || !List.of("http", "https").contains(uri.getScheme().toLowerCase(Locale.ROOT))
                     || uri.getHost() == null) {
                 throw new IllegalArgumentException("URL must be http://HOST[:PORT]/PATH or https://..., found " + url);
             }
@@ -199,11 +200,38 @@ final class LoadCommand implements Callable<Integer> {
         // 0 req/s in the window, never as a warm-up that goes on.
         ProgressListener progress = quiet ? ProgressListener.NONE
                 : (elapsedNs, totalNs, measuring, perSecond, errors, p99Us) -> err.printf(Locale.ROOT,
-                        elapsedNs >= warmNs ? "  %4.1fs  %,.0f req/s  %,d errors  p99 %.3fms  (measured so far)%n"
+                        elapsedNs > warmNs ? "  %4.1fs  %,.0f req/s  %,d errors  p99 %.3fms  (measured so far)%n"
                                 : "  %4.1fs  warming up%n", elapsedNs / 1e9, perSecond, errors, p99Us / 1000.0);
-        LoadResult result = HttpProtocol.loadRun(spec).execute(warmNs, measure.toNanos(), 10_000_000_000L, progress,
-                () -> { });
+        LoadRun run = HttpProtocol.loadRun(spec);
+        // Like wrk, an interrupt prints what was measured until then; a second one quits at once.
+        Interrupts interrupts = Interrupts.install(err::println, "printing what was measured");
+        LoadResult result;
+        try {
+            interrupts.attach(new Interrupts.Target() {
+                @Override
+                public void interrupt() {
+                    run.stop();
+                }
+
+                @Override
+                public boolean hurry() {
+                    return false;
+                }
+
+                @Override
+                public void killNow() {
+                }
+            });
+            result = run.execute(warmNs, measure.toNanos(), 10_000_000_000L, progress, () -> { });
+        } finally {
+            interrupts.uninstall();
+        }
         print(result, measure.toNanos());
+        if (interrupts.received()) {
+            err.printf(Locale.ROOT, "engine load: interrupted; the figures above are of the %.2fs measured before"
+                    + " it%n", result.stats().durationNs() / 1e9);
+            return ExitCodes.INTERRUPTED;
+        }
         if (result.stats().requests() == 0) {
             err.println("engine load: nothing succeeded" + errorsText(result.stats()));
             return ExitCodes.RUN_FAILED;
@@ -217,6 +245,15 @@ final class LoadCommand implements Callable<Integer> {
                     t.unit().equals("/s") ? "/s" : t.unit());
         }
         return passed ? ExitCodes.OK : ExitCodes.THRESHOLD_CROSSED;
+    }
+
+    /** The URL parsed, or null when it is not a URI at all (e.g. 127.0.0.1:8080, without a scheme). */
+    private static URI uri(String text) {
+        try {
+            return new URI(text);
+        } catch (java.net.URISyntaxException e) {
+            return null;
+        }
     }
 
     private static double actual(Threshold t, RunStats s) {

@@ -3,17 +3,22 @@ package org.mangonel.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.mangonel.servers.HelloServer;
+import org.mangonel.servers.ServerLoops;
 
 /**
  * Ctrl-C in the middle of a run, on a real engine process: the load stops, the server is stopped,
@@ -136,6 +141,38 @@ class InterruptEndToEndTest {
             assertEquals("interrupted", results.get("status"));
         } finally {
             timeout.destroyForcibly();
+        }
+    }
+    /**
+     * {@code engine load}, like wrk, prints what it measured when interrupted: a 60-s run signalled
+     * through timeout(1) once it measures ends at once with its figures and exit code 130.
+     */
+    @Test
+    void engineLoadPrintsWhatItMeasuredWhenInterrupted(@TempDir Path dir) throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/timeout")), "GNU timeout is installed");
+        Path log = dir.resolve("load.log");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        try (ServerLoops server = HelloServer.start(new InetSocketAddress("127.0.0.1", 0), 1)) {
+            Process timeout = new ProcessBuilder("/usr/bin/timeout", "120", java, "-cp",
+                    System.getProperty("java.class.path"), "org.mangonel.cli.Main", "load",
+                    "http://127.0.0.1:" + server.port() + "/", "-c", "4", "-d", "60s", "--warmup", "0s")
+                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            try {
+                long deadline = System.nanoTime() + 30_000_000_000L;
+                while (!Files.readString(log).contains("measured so far") && System.nanoTime() < deadline) {
+                    Thread.sleep(20);
+                }
+                new ProcessBuilder("kill", "-s", "INT", String.valueOf(timeout.pid())).start().waitFor();
+                assertTrue(timeout.waitFor(20, TimeUnit.SECONDS), "engine load exits after SIGINT");
+                String text = Files.readString(log, StandardCharsets.UTF_8);
+                assertEquals(ExitCodes.INTERRUPTED, timeout.exitValue(), text);
+                assertTrue(text.contains("SIGINT: stopping; printing what was measured (again to quit at once)"), text);
+                Matcher requests = Pattern.compile("(?m)^requests=(\\d+)$").matcher(text);
+                assertTrue(requests.find() && Long.parseLong(requests.group(1)) > 0, "the figures are printed: " + text);
+                assertTrue(text.contains("engine load: interrupted"), text);
+            } finally {
+                timeout.destroyForcibly();
+            }
         }
     }
 }
