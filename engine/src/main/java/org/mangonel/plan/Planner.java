@@ -131,9 +131,12 @@ public final class Planner {
         return out.toString();
     }
 
-    /** 500ms, 10s, 2m30s. */
+    /** 0s, 500ms, 10s, 2m30s. */
     public static String human(Duration d) {
         long ms = d.toMillis();
+        if (ms == 0) {
+            return "0s";
+        }
         if (ms < 1000) {
             return ms + "ms";
         }

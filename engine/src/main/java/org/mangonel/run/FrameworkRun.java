@@ -213,7 +213,9 @@ final class FrameworkRun {
         String shown = String.join(" ", argv.size() > 2 && argv.get(0).equals("/bin/sh") ? argv.subList(2, argv.size())
                 : List.of(Results.startText(fw)));
         String where = host.remote() ? " on " + host.name() : "";
-        console.info(header + ": starting " + shown + where + " on port " + port);
+        // The port once: a command that names it ({port}) already shows it.
+        boolean named = java.util.Arrays.asList(shown.split("[\\s=:]")).contains(String.valueOf(port));
+        console.info(header + ": starting " + shown + where + (named ? "" : " on port " + port));
         appendLog("=== mangonel: " + header + " at " + Instant.now() + where + ": " + shown);
         Map<String, String> env = new HashMap<>();
         fw.env().forEach((k, v) -> env.put(k, v.replace("{port}", String.valueOf(port)).replace("{host}", listen)));

@@ -176,6 +176,10 @@ public final class ScenarioLoader {
         if (problem.contains("\\t") || problem.contains("(TAB)")) {
             return "this is not valid YAML: a tab character where YAML expects spaces; indent with spaces";
         }
+        String plain = plainWords(problem, e);
+        if (plain != null) {
+            return "this is not valid YAML: " + plain;
+        }
         StringBuilder out = new StringBuilder("this is not valid YAML: ").append(problem);
         if (e.getContext() != null) {
             out.append(" (").append(e.getContext());
@@ -187,6 +191,27 @@ public final class ScenarioLoader {
             out.append(')');
         }
         return out.toString();
+    }
+
+    /** The parser's most common complaints, which are about indentation, in a user's words; else null. */
+    private static String plainWords(String problem, MarkedYAMLException e) {
+        if (problem.startsWith("expected <block end>")) {
+            String block = e.getContextMark() == null ? "the block above"
+                    : "the block that starts at line " + (e.getContextMark().getLine() + 1) + ", column "
+                    + (e.getContextMark().getColumn() + 1);
+            return "this line is indented differently from " + block + "; the keys of one mapping, and the"
+                    + " items of one list, start in the same column";
+        }
+        if (problem.startsWith("mapping values are not allowed here")) {
+            return "a 'key: value' where only a value may be: the line is indented deeper than the key above"
+                    + " it, or a value holds ': ' (then quote the value)";
+        }
+        if (problem.startsWith("could not find expected ':'")) {
+            return e.getContextMark() == null ? "a line without the ':' of 'key: value'"
+                    : "no ':' of 'key: value' from line " + (e.getContextMark().getLine() + 1) + ", column "
+                    + (e.getContextMark().getColumn() + 1) + " to here (a key without its colon?)";
+        }
+        return null;
     }
 
     private static String baseName(Path file) {

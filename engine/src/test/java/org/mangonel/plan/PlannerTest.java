@@ -105,6 +105,7 @@ class PlannerTest {
 
     @Test
     void humanDurations() {
+        assertEquals("0s", Planner.human(Duration.ZERO));
         assertEquals("500ms", Planner.human(Duration.ofMillis(500)));
         assertEquals("10s", Planner.human(Duration.ofSeconds(10)));
         assertEquals("1.5s", Planner.human(Duration.ofMillis(1500)));
