@@ -158,7 +158,7 @@ Declared (${b.thresholds?join(", ")}), but nothing was measured to check them ag
 | Framework | Level | Threshold | Measured | Result |
 |---|---|---|---:|---|
 <#list checks as x>
-| ${md(x.f.title)} | ${x.l.concurrency} ${b.level_unit}<#if x.l.concurrency != 1>s</#if><#if x.l.rate??> at ${x.l.rate.label}</#if> | `${x.t.threshold}` | ${num(x.t.actual, 3)} | <#if x.t.passed>passed<#else>**FAILED**</#if> |
+| ${md(x.f.title)} | ${x.l.concurrency} ${b.level_unit}<#if x.l.concurrency != 1>s</#if><#if x.l.rate??> at ${x.l.rate.label}</#if> | `${x.t.threshold}` | ${measured(x.t.threshold, x.t.actual)} | <#if x.t.passed>passed<#else>**FAILED**</#if> |
 </#list>
 </#if>
 

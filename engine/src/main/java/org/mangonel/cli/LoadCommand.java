@@ -284,10 +284,14 @@ final class LoadCommand implements Callable<Integer> {
         RunStats s = result.stats();
         LatencySummary c = s.latency();
         LatencySummary u = s.uncorrectedLatency();
-        out.printf(Locale.ROOT, "  Latency (from due)   mean %.3fms  p50 %.3fms  p90 %.3fms  p99 %.3fms  p99.9 %.3fms"
-                + "  max %.3fms%n", c.meanMs(), c.p50Ms(), c.p90Ms(), c.p99Ms(), c.p999Ms(), c.maxMs());
-        out.printf(Locale.ROOT, "  Latency (from write) mean %.3fms  p50 %.3fms  p90 %.3fms  p99 %.3fms  p99.9 %.3fms"
-                + "  max %.3fms%n", u.meanMs(), u.p50Ms(), u.p90Ms(), u.p99Ms(), u.p999Ms(), u.maxMs());
+        if (s.requests() == 0) {
+            out.printf("  Latency              n/a: nothing succeeded%n");
+        } else {
+            out.printf(Locale.ROOT, "  Latency (from due)   mean %.3fms  p50 %.3fms  p90 %.3fms  p99 %.3fms"
+                    + "  p99.9 %.3fms  max %.3fms%n", c.meanMs(), c.p50Ms(), c.p90Ms(), c.p99Ms(), c.p999Ms(), c.maxMs());
+            out.printf(Locale.ROOT, "  Latency (from write) mean %.3fms  p50 %.3fms  p90 %.3fms  p99 %.3fms"
+                    + "  p99.9 %.3fms  max %.3fms%n", u.meanMs(), u.p50Ms(), u.p90Ms(), u.p99Ms(), u.p999Ms(), u.maxMs());
+        }
         StringBuilder errors = new StringBuilder();
         for (ErrorKind kind : ErrorKind.values()) {
             long n = s.errors(kind);
@@ -333,8 +337,9 @@ final class LoadCommand implements Callable<Integer> {
             total += second.histogram().getTotalCount() + second.errorCount();
         }
         out.printf(Locale.ROOT, "total_requests=%d%n", total);
-        out.printf(Locale.ROOT, "requests=%d%nrps=%.2f%nlatency=mean %.3fms, p50 %.3fms, p99 %.3fms, max %.3fms (from"
-                + " due)%nerrors=%d%nalloc_bytes_per_request=%.2f%n", s.requests(), s.rate(), c.meanMs(), c.p50Ms(),
-                c.p99Ms(), c.maxMs(), s.errorTotal(), result.allocatedBytesPerRequest());
+        out.printf(Locale.ROOT, "requests=%d%nrps=%.2f%nlatency=%s%nerrors=%d%nalloc_bytes_per_request=%.2f%n",
+                s.requests(), s.rate(), s.requests() == 0 ? "n/a" : String.format(Locale.ROOT,
+                        "mean %.3fms, p50 %.3fms, p99 %.3fms, max %.3fms (from due)", c.meanMs(), c.p50Ms(), c.p99Ms(),
+                        c.maxMs()), s.errorTotal(), result.allocatedBytesPerRequest());
     }
 }

@@ -15,7 +15,8 @@ import org.mangonel.report.charts.ChartFunctions;
  * Number formatting for humans, offered to templates as functions:
  * {@code ms(x)} (a latency in milliseconds: "0.104 ms", "12.3 ms", "1.25 s"), {@code num(x)}
  * ("75,176"), {@code num(x, 1)} ("75,176.2"), {@code bytes(x)} ("45.2 MiB"), {@code pct(x)}
- * ("98%"), {@code md(text)} (safe inside a Markdown table cell). Stateless.
+ * ("98%"), {@code md(text)} (safe inside a Markdown table cell), {@code measured(threshold, x)}
+ * (a threshold's figure in its unit: "12.5 ms", "10,234/s"). Stateless.
  */
 final class Formats {
     private Formats() {
@@ -30,6 +31,7 @@ final class Formats {
         f.put("bytes", method(args -> bytes(number(args, 0))));
         f.put("pct", method(args -> percent(number(args, 0))));
         f.put("md", method(args -> markdownCell(text(args, 0))));
+        f.put("measured", method(args -> Thresholds.measured(text(args, 0), number(args, 1))));
         // percentileChart, timeSeriesChart, curveChart, barChart (inline SVG), colorOf: one palette per page
         f.putAll(ChartFunctions.functions());
         return f;

@@ -79,10 +79,27 @@ public final class Thresholds {
     }
 
     private static String shown(Level.ThresholdCheck c) {
-        String t = c.threshold();
-        String unit = t.endsWith("ms") ? " ms" : t.endsWith("%") ? "%" : "";
-        return String.format(Locale.ROOT, "%s%s", c.actual() == Math.rint(c.actual()) ? String.valueOf((long) c.actual())
-                : String.valueOf(c.actual()), unit);
+        return measured(c.threshold(), c.actual());
+    }
+
+    /**
+     * What a threshold's figure measured, in the threshold's unit: "12.5 ms", "10,234/s", "0.2%",
+     * "3" (chat's lost deliveries). For the console and the pages ({@code measured(t, x)}).
+     */
+    static String measured(String threshold, double actual) {
+        String unit;
+        try {
+            unit = Threshold.parse(threshold).unit();
+        } catch (IllegalArgumentException e) {
+            unit = ""; // a results file from another version: the bare figure
+        }
+        // at most three decimals, trailing zeros dropped (the file keeps three)
+        String figure = Formats.grouped(actual, 3).replaceFirst("\\.?0+$", "");
+        return switch (unit) {
+            case "ms" -> figure + " ms";
+            case "/s" -> figure + "/s";
+            default -> figure + unit;
+        };
     }
 
     static String levelName(BenchmarkResult b, Level l) {
