@@ -24,7 +24,7 @@ import picocli.CommandLine.Parameters;
             + " change in %% and a verdict (better, worse, or within noise: no larger than the spread of either run's"
             + " repetitions, or 5%% with a single repetition). Writes compare.md and compare.html and prints the"
             + " Markdown. Reads results of any version (mangonel-results/1 and /2).",
-        footer = {"", "Exit codes: 0 compared; 2 a file cannot be read; 4 with --fail-on-regression PCT, a figure got"
+        footer = {"", "Exit codes: 0 compared; 2 a file cannot be read, or the runs have nothing in common; 4 with --fail-on-regression PCT, a figure got"
             + " worse beyond noise by more than PCT%%."})
 final class CompareCommand implements Callable<Integer> {
     private final PrintStream out;
@@ -68,6 +68,14 @@ final class CompareCommand implements Callable<Integer> {
             return ExitCodes.INVALID;
         }
         Map<String, Object> model = Comparison.of(ra, a.toString(), rb, b.toString(), failOnRegression);
+        if (((java.util.List<?>) model.get("levels")).isEmpty()) {
+            // A CI job comparing the wrong files must not pass on an empty table.
+            err.println("engine compare: the two runs have no level in common (the same benchmark, framework,"
+                    + " concurrency and rate, measured in both): nothing to compare");
+            err.println("  A: " + measured(ra));
+            err.println("  B: " + measured(rb));
+            return ExitCodes.INVALID;
+        }
         try {
             Path dir = outDir != null ? OutputFolder.useExplicit(outDir)
                     : OutputFolder.createTimestamped(Path.of("reports"), "compare", Instant.now());
@@ -85,5 +93,16 @@ final class CompareCommand implements Callable<Integer> {
         }
         boolean regressed = !((java.util.List<?>) model.get("regressions")).isEmpty();
         return regressed ? ExitCodes.THRESHOLD_CROSSED : ExitCodes.OK;
+    }
+
+    /** What a run measured, briefly: "scenario 'hello': hello × mangonel-hello, python-asyncio". */
+    private static String measured(ResultsFile r) {
+        StringBuilder out = new StringBuilder("scenario '").append(r.scenario().name()).append("'");
+        for (var b : r.benchmarks()) {
+            out.append("; ").append(b.name()).append(": ");
+            out.append(b.frameworks().stream().filter(f -> f.levels().stream().anyMatch(l -> l.summary() != null))
+                    .map(f -> f.name()).reduce((x, y) -> x + ", " + y).orElse("nothing measured"));
+        }
+        return out.toString();
     }
 }

@@ -16,10 +16,10 @@ import picocli.CommandLine.Parameters;
 @Command(name = "serve", mixinStandardHelpOptions = true, exitCodeOnInvalidInput = ExitCodes.INVALID,
         exitCodeOnExecutionException = ExitCodes.RUN_FAILED, versionProvider = Main.VersionProvider.class,
         description = {"Run a built-in server until stopped (Ctrl-C or SIGTERM).",
-            "  hello  HTTP/1.1, answers every request with 200 \"Hello, World!\", keep-alive",
-            "  chat     TCP lines, relays every line to every other client (one thread)",
+            "  hello    HTTP/1.1, answers every request with 200 \"Hello, World!\"",
+            "  chat     TCP lines, relays every line to the others (one thread)",
             "  ws-echo  WebSocket, echoes every text or binary message (1 MiB limit)",
-            "  ws-chat  WebSocket, relays every text message to every other client (one thread)"})
+            "  ws-chat  WebSocket, relays every text message to the others (one thread)"})
 final class ServeCommand implements Callable<Integer> {
     /** The servers this command knows. */
     enum Server {

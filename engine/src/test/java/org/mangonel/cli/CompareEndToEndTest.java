@@ -68,6 +68,14 @@ class CompareEndToEndTest {
         CliTest.Outcome missing = CliTest.run("compare", fast.toString(), dir.resolve("nope.json").toString());
         assertEquals(2, missing.code(), missing.err());
 
+        // Another scenario's run (the published page's): no level in common, so no empty table
+        // that a CI job would take for a pass.
+        CliTest.Outcome unrelated = CliTest.run("compare", fast.toString(),
+                CliTest.REPO.resolve("reports/published/python-frameworks/results.json").toString(), "--out",
+                dir.resolve("unrelated").toString(), "--fail-on-regression", "10");
+        assertEquals(2, unrelated.code(), unrelated.out() + unrelated.err());
+        assertTrue(unrelated.err().contains("no level in common"), unrelated.err());
+
         CliTest.Outcome csv = CliTest.run("report", slow.toString(), "--format", "csv", "--out",
                 dir.resolve("csv").toString());
         assertEquals(0, csv.code(), csv.err());
