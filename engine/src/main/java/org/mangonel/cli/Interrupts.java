@@ -88,6 +88,25 @@ final class Interrupts {
         };
     }
 
+    /** A target that only stops, with nothing to hurry or kill: the second signal exits at once. */
+    static Target stopping(Runnable stop) {
+        return new Target() {
+            @Override
+            public void interrupt() {
+                stop.run();
+            }
+
+            @Override
+            public boolean hurry() {
+                return false;
+            }
+
+            @Override
+            public void killNow() {
+            }
+        };
+    }
+
     /** What the signals now go to; signals received before are applied to it at once. */
     synchronized void attach(Target to) {
         target = to;

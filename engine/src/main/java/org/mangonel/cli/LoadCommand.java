@@ -129,7 +129,8 @@ final class LoadCommand implements Callable<Integer> {
         List<Threshold> conditions = new ArrayList<>();
         try {
             uri = uri(url);
-            if (uri == null || uri.getScheme() == null || !List.of("http", "https").contains(uri.getScheme().toLowerCase(Locale.ROOT))
+            if (uri == null || uri.getScheme() == null
+                    || !List.of("http", "https").contains(uri.getScheme().toLowerCase(Locale.ROOT))
                     || uri.getHost() == null) {
                 throw new IllegalArgumentException("URL must be http://HOST[:PORT]/PATH or https://..., found " + url);
             }
@@ -207,21 +208,7 @@ final class LoadCommand implements Callable<Integer> {
         Interrupts interrupts = Interrupts.install(err::println, "printing what was measured");
         LoadResult result;
         try {
-            interrupts.attach(new Interrupts.Target() {
-                @Override
-                public void interrupt() {
-                    run.stop();
-                }
-
-                @Override
-                public boolean hurry() {
-                    return false;
-                }
-
-                @Override
-                public void killNow() {
-                }
-            });
+            interrupts.attach(Interrupts.stopping(run::stop));
             result = run.execute(warmNs, measure.toNanos(), 10_000_000_000L, progress, () -> { });
         } finally {
             interrupts.uninstall();
