@@ -1,5 +1,6 @@
 package org.mangonel.cli;
 
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.mangonel.run.Runner;
 import sun.misc.Signal;
@@ -27,16 +28,15 @@ final class Interrupts {
     /** Signals this close together are one event. */
     static final long SAME_EVENT_NS = 500_000_000L;
 
-    /** What the signals act on. */
-    interface Target {
-        /** The first signal: stop the load, keep what was measured. */
-        void interrupt();
-
-        /** The second: skip the graceful waits; false when there are none (the process then exits). */
-        boolean hurry();
-
-        /** The third, just before the process halts: kill what was started. */
-        void killNow();
+    /**
+     * What the signals act on.
+     *
+     * @param interrupt the first signal: stop the load, keep what was measured
+     * @param hurry     the second: skip the graceful waits; false when there are none (the process
+     *                  then exits)
+     * @param killNow   the third, just before the process halts: kill what was started
+     */
+    record Target(Runnable interrupt, BooleanSupplier hurry, Runnable killNow) {
     }
 
     private final Consumer<String> say;
@@ -69,51 +69,24 @@ final class Interrupts {
 
     /** A scenario's runner as the target. */
     static Target of(Runner runner) {
-        return new Target() {
-            @Override
-            public void interrupt() {
-                runner.interrupt();
-            }
-
-            @Override
-            public boolean hurry() {
-                runner.hurry();
-                return true;
-            }
-
-            @Override
-            public void killNow() {
-                runner.killNow();
-            }
-        };
+        return new Target(runner::interrupt, () -> {
+            runner.hurry();
+            return true;
+        }, runner::killNow);
     }
 
     /** A target that only stops, with nothing to hurry or kill: the second signal exits at once. */
     static Target stopping(Runnable stop) {
-        return new Target() {
-            @Override
-            public void interrupt() {
-                stop.run();
-            }
-
-            @Override
-            public boolean hurry() {
-                return false;
-            }
-
-            @Override
-            public void killNow() {
-            }
-        };
+        return new Target(stop, () -> false, () -> { });
     }
 
     /** What the signals now go to; signals received before are applied to it at once. */
     synchronized void attach(Target to) {
         target = to;
         if (count >= 1) {
-            to.interrupt();
+            to.interrupt().run();
         }
-        if (count >= 2 && !to.hurry()) {
+        if (count >= 2 && !to.hurry().getAsBoolean()) {
             Runtime.getRuntime().halt(ExitCodes.INTERRUPTED);
         }
     }
@@ -134,14 +107,14 @@ final class Interrupts {
         if (count == 1) {
             say.accept("mangonel: " + name + ": stopping; " + keeping + " (again to quit at once)");
             if (target != null) {
-                target.interrupt();
+                target.interrupt().run();
             }
-        } else if (count == 2 && (target == null || target.hurry())) {
+        } else if (count == 2 && (target == null || target.hurry().getAsBoolean())) {
             say.accept("mangonel: " + name + " again: quitting at once; servers killed, writing what was"
                     + " measured (once more to exit without waiting for that)");
         } else {
             if (target != null) {
-                target.killNow();
+                target.killNow().run();
             }
             Runtime.getRuntime().halt(ExitCodes.INTERRUPTED);
         }
