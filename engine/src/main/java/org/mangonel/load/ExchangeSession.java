@@ -85,6 +85,11 @@ public abstract class ExchangeSession extends ConnectionSession<PacedWorker> imp
     }
 
     @Override
+    public final boolean behind() {
+        return !pacer.allSent();
+    }
+
+    @Override
     public final boolean drained() {
         return flight.isEmpty() && pacer.allSent();
     }

@@ -32,6 +32,8 @@ public final class PacedWorker extends Worker {
     private final int first;
     private Schedule schedule;
     private long dueIndex;
+    /** The request {@link #onSchedule} last set its deadline by: the next one whose connection can send. */
+    private long nextSendIndex;
 
     /**
      * @param protocolCounters how many counters the protocol keeps
@@ -70,6 +72,11 @@ public final class PacedWorker extends Worker {
     }
 
     @Override
+    protected boolean overrunIsUnfinished() {
+        return true;
+    }
+
+    @Override
     protected boolean drained() {
         for (PacedSession s : sessions) {
             if (!s.drained()) {
@@ -96,7 +103,20 @@ public final class PacedWorker extends Worker {
             dueIndex++;
             due = dueNs(first + (int) (dueIndex % n), dueIndex / n);
         }
-        return due < w.measureEndNs() ? due : Long.MAX_VALUE;
+        // The deadline is the next request that can go out when due. One whose connection still
+        // holds an unsent request (behind: busy, or reconnecting) would send nothing then, and
+        // waking for it (microseconds apart at a high rate) would spin the loop while it waits
+        // for answers: it is marked due at the first pass after its time instead, when an answer
+        // or that next deadline wakes the loop. With every connection behind there is none.
+        nextSendIndex = dueIndex;
+        while (nextSendIndex < dueIndex + n && sessions[(int) (nextSendIndex % n)].behind()) {
+            nextSendIndex++;
+        }
+        if (nextSendIndex == dueIndex + n) {
+            return Long.MAX_VALUE;
+        }
+        long send = nextSendIndex == dueIndex ? due : dueNs(first + (int) (nextSendIndex % n), nextSendIndex / n);
+        return send < w.measureEndNs() ? send : Long.MAX_VALUE;
     }
 
     @Override
@@ -104,7 +124,7 @@ public final class PacedWorker extends Worker {
         if (schedule == null) {
             return Long.MAX_VALUE;
         }
-        long next = dueIndex + 1;
+        long next = nextSendIndex + 1;
         int n = sessions.length;
         long then = dueNs(first + (int) (next % n), next / n);
         return then < window().measureEndNs() ? then : Long.MAX_VALUE;

@@ -32,6 +32,14 @@ public record Window(long startNs, long measureStartNs, long measureEndNs, long 
         return records(dueNs, nowNs) || dueNs < measureStartNs && measuring(nowNs);
     }
 
+    /**
+     * Whether something due in the window finished only after the drain ended ({@code nowNs}
+     * past {@link #endNs}): answered in the loop's last pass, it was still in flight at the end.
+     */
+    public boolean overran(long dueNs, long nowNs) {
+        return dueNs >= measureStartNs && dueNs < measureEndNs && nowNs > endNs;
+    }
+
     /** Whether {@code nowNs} falls inside the measured part (drain included). */
     public boolean measuring(long nowNs) {
         return nowNs >= measureStartNs && nowNs <= endNs;

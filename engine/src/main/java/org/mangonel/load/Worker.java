@@ -124,6 +124,25 @@ public abstract class Worker implements EventLoop.Driver {
         return measured != null && measured.records(dueNs, nowNs);
     }
 
+    /**
+     * Whether an answer to something due in the window came after the drain ended (in the loop's
+     * last pass, before it stopped the sessions) and counts as {@code unfinished}, as it would
+     * have a moment earlier: for request/response workers ({@link #overrunIsUnfinished}). Else
+     * it would vanish from both the requests and the errors.
+     */
+    private boolean overran(long dueNs, long nowNs) {
+        return measured != null && overrunIsUnfinished() && measured.overran(dueNs, nowNs);
+    }
+
+    /**
+     * Whether an answer after the drain counts as {@code unfinished}: yes for request/response
+     * sessions; a protocol with its own accounting of what never arrived (chat's lost
+     * deliveries, expected minus delivered) says no, so nothing is counted twice.
+     */
+    protected boolean overrunIsUnfinished() {
+        return false;
+    }
+
     /** Whether a failure of something due at {@code dueNs}, at {@code nowNs}, is counted ({@link Window#recordsFailure}). */
     public final boolean recordsFailure(long dueNs, long nowNs) {
         return measured != null && measured.recordsFailure(dueNs, nowNs);
@@ -182,6 +201,8 @@ public abstract class Worker implements EventLoop.Driver {
         if (records(dueNs, nowNs)) {
             sink.success(nowNs - dueNs, nowNs - sentNs);
             sink.sent(sentNs);
+        } else if (overran(dueNs, nowNs)) {
+            sink.error(ErrorKind.UNFINISHED);
         }
         recorder.interval(nowNs - dueNs, nowNs);
     }
@@ -198,6 +219,8 @@ public abstract class Worker implements EventLoop.Driver {
     public final void succeeded(int part, long dueNs, long sentNs, long nowNs) {
         if (records(dueNs, nowNs)) {
             sink.partSuccess(part, nowNs - dueNs);
+        } else if (overran(dueNs, nowNs)) {
+            sink.partError(part);
         }
         succeeded(dueNs, sentNs, nowNs);
     }

@@ -5,11 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.InetSocketAddress;
 import org.junit.jupiter.api.Test;
+import org.mangonel.fixtures.FaultServer;
 import org.mangonel.fixtures.HiccupServer;
 import org.mangonel.fixtures.RateLimitedServer;
+import org.mangonel.load.LoadResult;
 import org.mangonel.scenario.Rate;
 import org.mangonel.servers.HelloServer;
 import org.mangonel.servers.ServerLoops;
+import org.mangonel.stats.ErrorKind;
 import org.mangonel.stats.RunStats;
 
 /** The open model: on rate when the server keeps up, and honest when it does not. */
@@ -46,6 +49,29 @@ class OpenModelTest {
             assertTrue(s.durationNs() > 2_000_000_000L, "sent over more than twice the window: " + s.durationNs());
             assertEquals(s.requests() * 1e9 / s.durationNs(), s.rate(), 1e-6, "the rate is over that time");
             assertTrue(s.rate() <= 300, "at most the server's 200/s, with margin, not the window's: " + s.rate());
+            // The two in flight when the drain ran out are unfinished, also when their answers
+            // came in the loop's last pass (they vanished then: 801 + 197 unsent = 998).
+            assertEquals(1000, s.requests() + s.errorTotal() + s.unsent(), "every request due is accounted for: "
+                    + s.errors());
+        }
+    }
+
+    /**
+     * Behind, with every connection waiting for an answer, the loop sleeps until one comes: the
+     * next requests are due microseconds apart at 100,000/s, and waking for each (none could be
+     * sent) spun the loop at a whole core. Against a server that never answers it now idles.
+     * What a busy machine does to this figure only lowers it.
+     */
+    @Test
+    void behindWithEveryConnectionWaitingTheLoopSleeps() throws Exception {
+        try (FaultServer server = FaultServer.start(0)) {
+            LoadResult r = HttpRuns.run(server.port(), HttpRuns.Options.of("/hang").connections(2).timeoutMs(1000)
+                    .rate(Rate.constant(100_000)), 0, 1000);
+            System.out.printf("behind, waiting: busiest loop %.1f%% of a core%n", r.loopBusyMaxPct());
+            assertTrue(r.loopBusyMaxPct() < 30, "the loop sleeps: " + r.loopBusyMaxPct() + "% of a core");
+            assertEquals(0, r.stats().requests());
+            assertTrue(r.stats().errors().get(ErrorKind.TIMEOUT) >= 2, "each connection timed out: "
+                    + r.stats().errors());
         }
     }
 
