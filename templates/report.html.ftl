@@ -147,7 +147,7 @@
 </table></div>
 <figure class="chart">${percentileChart(series, "Latency by percentile, " + c + " " + b.level_unit + (c != 1)?then("s", "") + rateLabel?has_content?then(" at " + rateLabel, "") + " (the runs the table shows)")}</figure>
 <#list rows as row><#if row.l.summary.open_model??><#assign om = row.l.summary.open_model><#if om.achieved_pct lt 99 || om.unsent gt 0>
-<p class="warn"><strong>${row.f.title} could not keep up:</strong> it answered ${num(om.achieved_rps)} requests/second of the ${num(om.target_rps)} sent on schedule (${om.achieved_pct}%); ${num(om.delayed)} requests waited more than 1 ms for a free connection and ${num(om.unsent)} were never sent. Their latency counts from when they were due.</p>
+<p class="warn"><strong>${row.f.title} could not keep up:</strong> it answered ${num(om.achieved_rps)} requests/second of the ${num(om.target_rps)} scheduled (${om.achieved_pct}%); ${num(om.delayed)} requests waited more than 1 ms for a free connection and ${num(om.unsent)} were never sent. Their latency counts from when they were due.</p>
 </#if></#if></#list>
 <#assign spreadRows = rows?filter(row -> row.l.summary.of gt 1)>
 <#if spreadRows?size gt 0>

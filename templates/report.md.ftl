@@ -106,7 +106,7 @@ Nothing was measured at this level.
 <#if row.l.summary.open_model??>
 <#assign om = row.l.summary.open_model>
 <#if om.achieved_pct lt 99 || om.unsent gt 0>
-> **${md(row.f.title)} could not keep up:** it answered ${num(om.achieved_rps)} requests/second of the ${num(om.target_rps)} sent on schedule (${om.achieved_pct}%); ${num(om.delayed)} requests waited more than 1 ms for a free connection and ${num(om.unsent)} were never sent. Their latency counts from when they were due.
+> **${md(row.f.title)} could not keep up:** it answered ${num(om.achieved_rps)} requests/second of the ${num(om.target_rps)} scheduled (${om.achieved_pct}%); ${num(om.delayed)} requests waited more than 1 ms for a free connection and ${num(om.unsent)} were never sent. Their latency counts from when they were due.
 
 </#if>
 </#if>

@@ -113,6 +113,12 @@ final class LoadCommand implements Callable<Integer> {
                     + " (repeatable).")
     List<String> thresholds;
 
+    /**
+     * A progress tick this soon after the window began has nothing measured to show yet, and one
+     * this soon after it ended is the end, not a drain.
+     */
+    private static final long WINDOW_BEGINS_NS = 100_000_000L;
+
     LoadCommand(PrintStream out, PrintStream err) {
         this.out = out;
         this.err = err;
@@ -198,11 +204,22 @@ final class LoadCommand implements Callable<Integer> {
                 + (pipeline > 1 ? ", pipeline " + pipeline : "") + nl);
         long warmNs = warm.toNanos();
         // By the clock, not by whether anything measured has finished: a stalled server shows as
-        // 0 req/s in the window, never as a warm-up that goes on.
+        // 0 req/s in the window, never as a warm-up that goes on. Then the drain, if it is long.
         ProgressListener progress = quiet ? ProgressListener.NONE
-                : (elapsedNs, totalNs, measuring, perSecond, errors, p99Us) -> err.printf(Locale.ROOT,
-                        elapsedNs > warmNs ? "  %4.1fs  %,.0f req/s  %,d errors  p99 %.3fms  (measured so far)%n"
-                                : "  %4.1fs  warming up%n", elapsedNs / 1e9, perSecond, errors, p99Us / 1000.0);
+                : (elapsedNs, totalNs, measuring, perSecond, errors, p99Us) -> {
+                    if (elapsedNs > totalNs) {
+                        if (elapsedNs > totalNs + WINDOW_BEGINS_NS) { // not the window's last instant
+                            err.printf(Locale.ROOT, "  %4.1fs  draining: awaiting the window's requests still"
+                                    + " owed%n", elapsedNs / 1e9);
+                        }
+                    } else if (elapsedNs < warmNs + WINDOW_BEGINS_NS) {
+                        // a whole-second warm-up's last tick falls on the window's first instant
+                        err.printf(Locale.ROOT, "  %4.1fs  warming up%n", elapsedNs / 1e9);
+                    } else {
+                        err.printf(Locale.ROOT, "  %4.1fs  %,.0f req/s  %,d errors  p99 %.3fms  (measured so far)%n",
+                                elapsedNs / 1e9, perSecond, errors, p99Us / 1000.0);
+                    }
+                };
         LoadRun run = HttpProtocol.loadRun(spec);
         // Like wrk, an interrupt prints what was measured until then; a second one quits at once.
         Interrupts interrupts = Interrupts.install(err::println, "printing what was measured");
@@ -253,7 +270,9 @@ final class LoadCommand implements Callable<Integer> {
             case "p999" -> l.p999Ms();
             case "max" -> l.maxMs();
             case "rps" -> s.rate();
-            default -> s.requests() + s.errorTotal() == 0 ? 0 : 100.0 * s.errorTotal() / (s.requests() + s.errorTotal());
+            // as Figures.errorPct: never sent counts as failed
+            default -> s.requests() + s.errorTotal() + s.unsent() == 0 ? 0
+                    : 100.0 * (s.errorTotal() + s.unsent()) / (s.requests() + s.errorTotal() + s.unsent());
         };
     }
 
@@ -295,10 +314,14 @@ final class LoadCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "  open model: %,d requests sent over 1 ms late, %,d never sent%n", s.delayed(),
                     s.unsent());
         }
-        if (s.durationNs() > windowNs) {
+        if (s.durationNs() > windowNs && s.unsent() == 0) {
             out.printf(Locale.ROOT, "  behind: the requests due in the %.2fs window took %.2fs to send (the server or"
                     + " this client could not keep up); requests/s is over those %.2fs%n", windowNs / 1e9,
                     s.durationNs() / 1e9, s.durationNs() / 1e9);
+        } else if (s.durationNs() > windowNs) {
+            out.printf(Locale.ROOT, "  behind: the requests due in the %.2fs window went out over %.2fs, until the drain"
+                    + " (one request timeout) ended with %,d never sent; requests/s is over those %.2fs%n",
+                    windowNs / 1e9, s.durationNs() / 1e9, s.unsent(), s.durationNs() / 1e9);
         }
         if (result.security() != null) {
             out.printf(Locale.ROOT, "  tls: %s, %,d handshakes in the window (%,.1f/s)%n", result.security(),

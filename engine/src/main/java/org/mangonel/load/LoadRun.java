@@ -155,9 +155,8 @@ public final class LoadRun {
                 atMeasureStart.run();
             }
             if (now >= nextReportNs) {
-                if (now < window.measureEndNs()) {
-                    report(listener, now - startNs, totalNs, window.measureStartNs());
-                }
+                // in the drain too: a run whose window's requests are still owed is not silent
+                report(listener, now - startNs, totalNs, window.measureStartNs());
                 nextReportNs += 1_000_000_000L;
             }
             long wakeNs = Math.min(window.endNs(), nextReportNs);

@@ -137,13 +137,8 @@ public final class Comparison {
         rows.add(row("throughput", "/s", a.rps(), b.rps(), true, noise(a, b, Banded.THROUGHPUT)));
         rows.add(row("p50", "ms", a.latencyMs().p50(), b.latencyMs().p50(), false, noise(a, b, Banded.P50)));
         rows.add(row("p99", "ms", a.latencyMs().p99(), b.latencyMs().p99(), false, noise(a, b, Banded.P99)));
-        rows.add(row("errors", "%", errorPct(a), errorPct(b), false, -1));
+        rows.add(row("errors", "%", a.errorPct(), b.errorPct(), false, -1));
         return rows;
-    }
-
-    private static double errorPct(Summary s) {
-        long all = s.requests() + s.errorTotal();
-        return all == 0 ? 0 : 100.0 * s.errorTotal() / all;
     }
 
     /** The relative noise band: the larger relative spread of the two sides, or 5% for a single run. */

@@ -42,8 +42,7 @@ public final class Thresholds {
             case "p999" -> s.latencyMs().p999();
             case "max" -> s.latencyMs().max();
             case "rps" -> s.rps();
-            case "errors" -> s.requests() + s.errorTotal() == 0 ? 0
-                    : 100.0 * s.errorTotal() / (s.requests() + s.errorTotal());
+            case "errors" -> s.errorPct();
             default -> lost(s);
         };
     }
@@ -83,8 +82,8 @@ public final class Thresholds {
     }
 
     /**
-     * What a threshold's figure measured, in the threshold's unit: "12.5 ms", "10,234/s", "0.2%",
-     * "3" (chat's lost deliveries). For the console and the pages ({@code measured(t, x)}).
+     * What a threshold's figure measured, in the threshold's unit and as the results table shows
+     * it: "12.5 ms", "1.25 s", "10,234/s", "0.2%", "3" (chat's lost deliveries). For the console and the pages ({@code measured(t, x)}).
      */
     static String measured(String threshold, double actual) {
         String unit;
@@ -93,12 +92,11 @@ public final class Thresholds {
         } catch (IllegalArgumentException e) {
             unit = ""; // a results file from another version: the bare figure
         }
-        // at most three decimals, trailing zeros dropped (the file keeps three)
-        String figure = Formats.grouped(actual, 3).replaceFirst("\\.?0+$", "");
+        // as the results table shows the figure; a share or a count with at most three decimals
         return switch (unit) {
-            case "ms" -> figure + " ms";
-            case "/s" -> figure + "/s";
-            default -> figure + unit;
+            case "ms" -> Formats.latency(actual);
+            case "/s" -> Formats.rate(actual) + "/s";
+            default -> Formats.grouped(actual, 3).replaceFirst("\\.?0+$", "") + unit;
         };
     }
 

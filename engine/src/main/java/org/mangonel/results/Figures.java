@@ -30,6 +30,18 @@ public interface Figures {
 
     OpenModel openModel();
 
+    /**
+     * The error share, percent: failures, and in the open model requests never sent, of all the
+     * requests due (what an {@code errors} threshold and compare judge). Never sent is a failure
+     * to load the server as asked: left out, a run that sent less than half its schedule passed
+     * {@code errors < 0.1%}.
+     */
+    default double errorPct() {
+        long unsent = openModel() == null ? 0 : openModel().unsent();
+        long all = requests() + errorTotal() + unsent;
+        return all == 0 ? 0 : 100.0 * (errorTotal() + unsent) / all;
+    }
+
     Tls tls();
 
     /** The run's HdrHistogram of corrected latencies, microseconds, compressed, base64. */

@@ -11,7 +11,7 @@ import java.util.Objects;
  *
  * @param metric what is compared: a latency ({@code mean}, {@code p50}, {@code p90}, {@code p99},
  *               {@code p999}, {@code max}, in milliseconds), {@code rps} (successes per second),
- *               {@code errors} (percent of all outcomes) or {@code lost} (chat: deliveries lost)
+ *               {@code errors} (percent of all requests due that failed or, open model, were never sent) or {@code lost} (chat: deliveries lost)
  * @param op     one of {@code <}, {@code <=}, {@code >}, {@code >=}, {@code =}
  * @param value  in the metric's unit: milliseconds, per second, percent, or a count
  */
