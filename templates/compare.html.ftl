@@ -29,17 +29,19 @@
   <li><strong>B</strong>: <code>${c.b.name}</code>, run ${c.b.started_at}</li>
 </ul>
 <#if c.a.sha256 != c.b.sha256><p class="warn">The two runs used different scenario files.</p></#if>
-<p><strong>${c.worse} worse, ${c.better} better, ${c.within_noise} within noise.</strong> A change is <em>within noise</em> when it is no larger than the spread of either run's repetitions (or 5% when a run has a single repetition).</p>
+<p><strong>${c.worse} worse, ${c.better} better, ${c.within_noise} within noise.</strong> A change is <em>within noise</em> when it is no larger than that figure's spread over either run's repetitions (or 5% when a run has a single repetition).</p>
 <#if c.regression_pct?? && c.regressions?size gt 0>
 <p class="warn"><strong>Regressions beyond ${c.regression_pct}%:</strong></p>
 <ul><#list c.regressions as r><li>${r}</li></#list></ul>
 </#if>
+<#if c.only_a?size gt 0><p class="warn"><strong>Measured in A only</strong> (not compared): <#list c.only_a as x>${x}<#sep>; </#list>.</p></#if>
+<#if c.only_b?size gt 0><p><strong>Measured in B only</strong> (not compared): <#list c.only_b as x>${x}<#sep>; </#list>.</p></#if>
 <table>
 <tr><th>Benchmark</th><th>Framework</th><th>Level</th><th>Figure</th><th class="n">A</th><th class="n">B</th><th class="n">Change</th><th class="n">Noise</th><th>Verdict</th></tr>
 <#list c.levels as l>
 <#list l.rows as r>
 <tr><td>${l.benchmark}</td><td>${l.framework}</td><td>${l.level}</td><td>${r.metric}</td><td class="n"><@value r.a r.unit/></td><td class="n"><@value r.b r.unit/></td>
-<td class="n">${r.change_pct?string("+0.0;-0.0")}%</td><td class="n">±${r.noise_pct}</td><td class="<#if r.verdict == "worse">worse<#elseif r.verdict == "better">better<#else>noise</#if>">${r.verdict}</td></tr>
+<td class="n">${r.change_pct?string("+0.0;-0.0")}%</td><td class="n">±${r.noise_pct}<#if r.unit == "%"> pt<#else>%</#if></td><td class="<#if r.verdict == "worse">worse<#elseif r.verdict == "better">better<#else>noise</#if>">${r.verdict}</td></tr>
 </#list>
 </#list>
 </table>

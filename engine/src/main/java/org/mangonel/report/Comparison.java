@@ -86,6 +86,12 @@ public final class Comparison {
                 }
             }
         }
+        List<String> onlyA = measuredOnlyIn(a, b);
+        List<String> onlyB = measuredOnlyIn(b, a);
+        if (regressionPct != null) {
+            // a level B no longer measures (its framework failed, or was left out) fails the gate
+            onlyA.forEach(x -> regressions.add(x + ": measured in A, not in B"));
+        }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("a", side(a, aName));
         out.put("b", side(b, bName));
@@ -95,6 +101,29 @@ public final class Comparison {
         out.put("within_noise", within);
         out.put("regression_pct", regressionPct);
         out.put("regressions", regressions);
+        out.put("only_a", onlyA);
+        out.put("only_b", onlyB);
+        return out;
+    }
+
+    /** The levels {@code x} measured that {@code y} did not, as "benchmark · framework · level". */
+    private static List<String> measuredOnlyIn(ResultsFile x, ResultsFile y) {
+        List<String> out = new ArrayList<>();
+        for (BenchmarkResult bx : x.benchmarks()) {
+            BenchmarkResult by = y.benchmarks().stream().filter(v -> v.name().equals(bx.name())).findFirst()
+                    .orElse(null);
+            for (FrameworkResult fx : bx.frameworks()) {
+                FrameworkResult fy = by == null ? null : by.frameworks().stream()
+                        .filter(v -> v.name().equals(fx.name())).findFirst().orElse(null);
+                for (Level lx : fx.levels()) {
+                    boolean inY = fy != null && fy.levels().stream()
+                            .anyMatch(ly -> sameLevel(ly, lx) && ly.summary() != null);
+                    if (lx.summary() != null && !inY) {
+                        out.add(bx.name() + " · " + fx.title() + " · " + Thresholds.levelName(bx, lx));
+                    }
+                }
+            }
+        }
         return out;
     }
 

@@ -17,13 +17,17 @@ import org.mangonel.fixtures.RateLimitedServer;
  */
 class CompareEndToEndTest {
     private static Path run(Path dir, String name, int perSecond) throws Exception {
+        return run(dir, name, perSecond, "[4]");
+    }
+
+    private static Path run(Path dir, String name, int perSecond, String concurrency) throws Exception {
         try (RateLimitedServer server = new RateLimitedServer(perSecond)) {
             Path scenario = dir.resolve(name + ".yaml");
             Files.writeString(scenario, String.join("\n",
                     "name: compare",
                     "duration: 1s",
                     "warmup: 200ms",
-                    "concurrency: [4]",
+                    "concurrency: " + concurrency,
                     "repetitions: 2",
                     "threads: 1",
                     "frameworks:",
@@ -75,6 +79,18 @@ class CompareEndToEndTest {
                 dir.resolve("unrelated").toString(), "--fail-on-regression", "10");
         assertEquals(2, unrelated.code(), unrelated.out() + unrelated.err());
         assertTrue(unrelated.err().contains("no level in common"), unrelated.err());
+
+        // A run that measured one more level: listed, not compared; and when B no longer measures a
+        // level A did (a framework that failed, say), the gate fails, never passing on fewer rows.
+        Path wider = run(dir, "wider", 2000, "[4, 8]");
+        CliTest.Outcome more = CliTest.run("compare", fast.toString(), wider.toString(), "--out",
+                dir.resolve("more").toString());
+        assertEquals(0, more.code(), more.out() + more.err());
+        assertTrue(more.out().contains("Measured in B only") && more.out().contains("8 connections"), more.out());
+        CliTest.Outcome fewer = CliTest.run("compare", wider.toString(), fast.toString(), "--out",
+                dir.resolve("fewer").toString(), "--fail-on-regression", "1000");
+        assertEquals(4, fewer.code(), fewer.out() + fewer.err());
+        assertTrue(fewer.out().contains("8 connections: measured in A, not in B"), fewer.out());
 
         CliTest.Outcome csv = CliTest.run("report", slow.toString(), "--format", "csv", "--out",
                 dir.resolve("csv").toString());
