@@ -20,11 +20,11 @@ import picocli.CommandLine.Parameters;
 /** {@code engine compare A/results.json B/results.json}: what changed from run A to run B. */
 @Command(name = "compare", mixinStandardHelpOptions = true, exitCodeOnInvalidInput = ExitCodes.INVALID,
         exitCodeOnExecutionException = ExitCodes.RUN_FAILED, versionProvider = Main.VersionProvider.class,
-        description = "Compare two runs' results: per benchmark, framework and level, the figures of A and B, the"
-            + " change in %% and a verdict (better, worse, or within noise: no larger than that figure's spread"
+        description = {"Compare two runs' results: what changed from A to B, beyond noise or not.",
+            "Per benchmark, framework and level, the figures of A and B, the change in %% and a verdict (better, worse, or within noise: no larger than that figure's spread"
             + " over either run's repetitions, or 5%% with a single repetition); levels measured in one run only"
             + " are listed. Writes compare.md and compare.html and prints the Markdown. Reads results of any"
-            + " version (mangonel-results/1 and /2).",
+            + " version (mangonel-results/1 and /2)."},
         footer = {"", "Exit codes: 0 compared; 2 a file cannot be read, or the runs have nothing in common; 4 with"
             + " --fail-on-regression PCT, a figure got worse beyond noise by more than PCT%%, or a level measured"
             + " in A was not measured in B."})

@@ -37,7 +37,7 @@ import picocli.CommandLine.Parameters;
 /** {@code engine SCENARIO.yaml [options]}: runs a scenario and writes its results and reports. */
 @Command(name = "engine", mixinStandardHelpOptions = true, exitCodeOnInvalidInput = ExitCodes.INVALID,
         exitCodeOnExecutionException = ExitCodes.RUN_FAILED, versionProvider = Main.VersionProvider.class,
-        sortOptions = false, usageHelpAutoWidth = true,
+        sortOptions = false, usageHelpAutoWidth = true, abbreviateSynopsis = true,
         description = {
             "Mangonel, a declarative siege engine for network servers.",
             "",
@@ -53,7 +53,7 @@ import picocli.CommandLine.Parameters;
             "",
             "Examples:",
             "  engine scenarios/hello.yaml",
-            "  engine scenarios/hello.yaml --duration 2s --warmup 1s --repetitions 2 -c 10,100",
+            "  engine scenarios/hello.yaml --duration 2s --repetitions 2 -c 10,100",
             "  engine scenarios/hello.yaml --dry-run",
             "  engine validate scenarios/hello.yaml",
             "  engine report reports/hello/<timestamp>/results.json",

@@ -44,7 +44,9 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "load", mixinStandardHelpOptions = true, exitCodeOnInvalidInput = ExitCodes.INVALID,
         exitCodeOnExecutionException = ExitCodes.RUN_FAILED, versionProvider = Main.VersionProvider.class,
-        sortOptions = false,
+        sortOptions = false, abbreviateSynopsis = true,
+        footer = {"", "Exit codes: 0 ok; 2 invalid usage; 3 nothing succeeded (e.g. a closed port); 4 a --threshold"
+            + " was crossed; 130 interrupted (the figures measured until then are printed)."},
         description = {"Load one URL for a while and print the figures, like wrk (no scenario, no report).",
             "The closed model by default; with --rate, the open model (latency from when each request was due)."})
 final class LoadCommand implements Callable<Integer> {
@@ -96,11 +98,11 @@ final class LoadCommand implements Callable<Integer> {
     @Option(names = {"-k", "--insecure"}, description = "https: accept any certificate (a self-signed test server's).")
     boolean insecure;
 
-    @Option(names = "--ca", paramLabel = "FILE.pem", description = "https: trust the certificates in this PEM file.")
+    @Option(names = "--ca", paramLabel = "FILE", description = "https: trust the certificates in this PEM file.")
     Path ca;
 
     @Option(names = "--tls-protocols", split = ",", paramLabel = "PROTOCOL",
-            description = "https: offer only these (e.g. TLSv1.2 or TLSv1.3,TLSv1.2); default the JDK's offer,"
+            description = "https: offer only these, e.g. TLSv1.2 alone; default the JDK's offer,"
                     + " narrowed to the version the server chose once it chose an older one (a TLS 1.3 offer costs"
                     + " two key shares per new connection that a TLS 1.2 server never uses).")
     List<String> tlsProtocols;
@@ -149,9 +151,9 @@ final class LoadCommand implements Callable<Integer> {
                             Framework.Tls.PROTOCOLS) + ", found " + p);
                 }
             }
-            measure = Durations.parse(duration);
-            warm = Durations.parse(warmup);
-            perRequest = Durations.parse(timeout);
+            measure = duration("--duration", duration);
+            warm = duration("--warmup", warmup);
+            perRequest = duration("--timeout", timeout);
             schedule = rate == null ? null : EngineCommand.rate(rate);
             if (connections < 1 || threads < 1 || pipeline < 1 || measure.isZero()) {
                 throw new IllegalArgumentException("connections, threads, pipeline and duration must be positive");
@@ -249,6 +251,15 @@ final class LoadCommand implements Callable<Integer> {
                     t.unit().equals("/s") ? "/s" : t.unit());
         }
         return passed ? ExitCodes.OK : ExitCodes.THRESHOLD_CROSSED;
+    }
+
+    /** A duration option's value, or an error that names the option. */
+    private static Duration duration(String option, String text) {
+        try {
+            return Durations.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(option + " " + text + ": " + e.getMessage(), e);
+        }
     }
 
     /** The URL parsed, or null when it is not a URI at all (e.g. 127.0.0.1:8080, without a scheme). */

@@ -18,11 +18,11 @@ import picocli.CommandLine.Parameters;
 /** {@code engine merge DIR... --out DIR}: the exact merge of a sharded run's folders. */
 @Command(name = "merge", mixinStandardHelpOptions = true, exitCodeOnInvalidInput = ExitCodes.INVALID,
         exitCodeOnExecutionException = ExitCodes.RUN_FAILED, versionProvider = Main.VersionProvider.class,
-        description = "Merge the output folders of the shards of one run (engine SCENARIO --shard I/N) into one"
-            + " result: counts summed, histograms added (percentiles from the sum, never averaged), per-second"
+        description = {"Merge the shards of one run (engine SCENARIO --shard I/N) into one result.",
+            "Counts summed, histograms added (percentiles from the sum, never averaged), per-second"
             + " interval logs added by wall-clock second; then the usual pages. Refuses shards of different"
             + " scenarios or shard counts, and a missing, repeated or unfinished shard. Never writes into a shard's"
-            + " folder.",
+            + " folder."},
         footer = {"", "Exit codes: 0 merged; 2 the shards cannot be merged (the reason in one line); 4 a threshold was"
             + " crossed in the merged figures (unless --no-fail)."})
 final class MergeCommand implements Callable<Integer> {

@@ -62,7 +62,9 @@ final class MappingReader {
             } else if (!keys.contains(key)) {
                 String belongs = elsewhere.apply(key);
                 doc.error(keyNode, belongs != null ? belongs
-                        : "unknown key '" + key + "' in " + what + "; " + Suggest.closest(key, keys));
+                        : "unknown key '" + key + "' in " + what
+                        + (what.contains(String.join(", ", keys)) ? Suggest.hint(key, keys) // listed already
+                                : "; " + Suggest.closest(key, keys)));
             } else {
                 entries.put(key, tuple);
             }

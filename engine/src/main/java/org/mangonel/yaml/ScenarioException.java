@@ -1,5 +1,6 @@
 package org.mangonel.yaml;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -8,9 +9,20 @@ public final class ScenarioException extends Exception {
     private static final long serialVersionUID = 1L;
     private final transient List<Problem> problems;
 
+    /** @param problems in any order; kept in the file's order (file-wide ones first), as an editor lists them */
     public ScenarioException(List<Problem> problems) {
-        super(problems.isEmpty() ? "invalid scenario" : problems.get(0).render(), null, false, false);
-        this.problems = List.copyOf(problems);
+        this(inFileOrder(problems), true);
+    }
+
+    private ScenarioException(List<Problem> sorted, boolean ordered) {
+        super(sorted.isEmpty() ? "invalid scenario" : sorted.get(0).render(), null, false, false);
+        this.problems = sorted;
+    }
+
+    private static List<Problem> inFileOrder(List<Problem> problems) {
+        return problems.stream().sorted(Comparator.comparing(Problem::file,
+                Comparator.nullsFirst(Comparator.<String>naturalOrder())).thenComparingInt(Problem::line)
+                .thenComparingInt(Problem::column)).toList();
     }
 
     public List<Problem> problems() {
