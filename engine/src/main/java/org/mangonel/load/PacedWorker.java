@@ -17,7 +17,10 @@ import org.mangonel.scenario.Share;
  * {@code m / n}, number {@code (m / n)·C + first + (m mod n)}: a sequence that only grows, so the
  * next due request is found in O(1). A shard i of N takes request k·N + i of the run's schedule
  * for its k-th. During the drain the requests due in the window are still sent (their latency
- * runs from when they were due).
+ * runs from when they were due). The loop's precise deadline is the next due request whose
+ * connection could send it; behind schedule, with every connection still holding an unsent
+ * request, there is none, and the loop sleeps until an answer frees one (it never polls for
+ * requests it could not send).
  */
 public final class PacedWorker extends Worker {
     /** Makes connection number {@code connection}'s session (its number over the whole run). */

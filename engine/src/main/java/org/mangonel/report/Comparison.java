@@ -14,9 +14,11 @@ import org.mangonel.results.Summary;
 /**
  * Two runs side by side: for each benchmark, framework and level both measured, the published
  * figures of A and B, the change in percent and a verdict. A change is <em>within noise</em> when
- * it is no larger than the spread of either run's repetitions (max − min, relative to the figure),
+ * it is no larger than that figure's spread over either run's repetitions (max − min, relative to it),
  * or than 5% when a run has a single repetition; otherwise it is better or worse (more
- * throughput, less latency, fewer errors is better). Stateless.
+ * throughput, less latency, fewer errors is better). Each figure's noise is its own range (p50's
+ * for p50). Levels measured in one run only are listed apart; with a regression limit, one that
+ * A measured and B did not is a regression. Stateless.
  */
 public final class Comparison {
     /** The smallest change that counts when a side has only one repetition: 5%. */
