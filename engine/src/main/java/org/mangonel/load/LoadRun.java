@@ -186,8 +186,11 @@ public final class LoadRun {
             // The window's requests were due over its duration; when they took longer to send (an
             // open model the server or this client fell behind: sent late, through the drain), their
             // rate is over the time they took, not over the window (2 s of requests sent over 7 s
-            // is not the server's 2-s rate).
-            measuredNs = Math.max(durationNs, merged.sendingNs());
+            // is not the server's 2-s rate). Only when the overrun is more than a request sent late
+            // by Pacer.LATE_NS: a message due just before the end and sent microseconds after it,
+            // as any precise schedule does, is no overrun.
+            long sendingNs = merged.sendingNs();
+            measuredNs = sendingNs > durationNs + Pacer.LATE_NS ? sendingNs : durationNs;
         }
         long clientCpu = cpuAtMeasureStart < 0 ? 0 : cpuAtEnd - cpuAtMeasureStart;
         Throwable failure = loopFailure.get();

@@ -148,7 +148,7 @@ final class Trials<W extends Workload> {
                     + " kept, its first part may have had no traffic", label, result.lateNs() / 1e9, at));
         }
         console.info(summary(label, load, stats, client) + (stats.durationNs() > s.duration().toNanos()
-                ? String.format(Locale.ROOT, " (behind: the window's %.1f s of requests took %.1f s to send)",
+                ? String.format(Locale.ROOT, " (behind: the window's %.3f s of requests took %.3f s to send)",
                 s.duration().toNanos() / 1e9, stats.durationNs() / 1e9) : ""));
         Instant began = at != null ? at : result.startedAt().truncatedTo(ChronoUnit.MILLIS);
         String hlog = keepLog ? hlog(concurrency, rate, rep, stats, began.plusNanos(s.warmup().toNanos())) : null;
