@@ -75,11 +75,6 @@ public final class PacedWorker extends Worker {
     }
 
     @Override
-    protected boolean overrunIsUnfinished() {
-        return true;
-    }
-
-    @Override
     protected boolean drained() {
         for (PacedSession s : sessions) {
             if (!s.drained()) {

@@ -45,7 +45,7 @@ public final class Pacer {
             return freeSinceNs;
         }
         long dueNs = worker.dueNs(connection, nextJ++);
-        if (nowNs - dueNs > LATE_NS && worker.records(dueNs, nowNs)) {
+        if (nowNs - dueNs > LATE_NS && worker.records(dueNs)) {
             worker.recorder().count(Count.DELAYED);
         }
         return dueNs;
@@ -60,7 +60,7 @@ public final class Pacer {
     public void countUnsent() {
         Window w = worker.window();
         for (long j = nextJ; worker.openModel() && w != null && j < dueCount; j++) {
-            if (w.records(worker.dueNs(connection, j), w.endNs())) {
+            if (w.records(worker.dueNs(connection, j))) {
                 worker.recorder().count(Count.UNSENT);
             }
         }

@@ -16,9 +16,14 @@ public record Window(long startNs, long measureStartNs, long measureEndNs, long 
         this(startNs, measureStartNs, measureEndNs, measureEndNs);
     }
 
-    /** Whether something due at {@code dueNs} and finished at {@code nowNs} belongs to the measurement. */
-    public boolean records(long dueNs, long nowNs) {
-        return dueNs >= measureStartNs && dueNs < measureEndNs && nowNs <= endNs;
+    /**
+     * Whether something due at {@code dueNs} belongs to the measurement, whenever it finishes
+     * while the loops run: through the drain, and in the pass in which a loop notices the drain's
+     * end (an answer read then was still awaited; left out, it vanished from both the requests
+     * and the errors).
+     */
+    public boolean records(long dueNs) {
+        return dueNs >= measureStartNs && dueNs < measureEndNs;
     }
 
     /**
@@ -29,15 +34,7 @@ public record Window(long startNs, long measureStartNs, long measureEndNs, long 
      * server that stalls from the warm-up on shows a window with neither requests nor errors.
      */
     public boolean recordsFailure(long dueNs, long nowNs) {
-        return records(dueNs, nowNs) || dueNs < measureStartNs && measuring(nowNs);
-    }
-
-    /**
-     * Whether something due in the window finished only after the drain ended ({@code nowNs}
-     * past {@link #endNs}): answered in the loop's last pass, it was still in flight at the end.
-     */
-    public boolean overran(long dueNs, long nowNs) {
-        return dueNs >= measureStartNs && dueNs < measureEndNs && nowNs > endNs;
+        return records(dueNs) || dueNs < measureStartNs && measuring(nowNs);
     }
 
     /** Whether {@code nowNs} falls inside the measured part (drain included). */

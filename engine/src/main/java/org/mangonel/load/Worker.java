@@ -119,28 +119,9 @@ public abstract class Worker implements EventLoop.Driver {
         return measured != null && measured.measuring(nowNs);
     }
 
-    /** Whether something due at {@code dueNs} and finished at {@code nowNs} is a measurement. */
-    public final boolean records(long dueNs, long nowNs) {
-        return measured != null && measured.records(dueNs, nowNs);
-    }
-
-    /**
-     * Whether an answer to something due in the window came after the drain ended (in the loop's
-     * last pass, before it stopped the sessions) and counts as {@code unfinished}, as it would
-     * have a moment earlier: for request/response workers ({@link #overrunIsUnfinished}). Else
-     * it would vanish from both the requests and the errors.
-     */
-    private boolean overran(long dueNs, long nowNs) {
-        return measured != null && overrunIsUnfinished() && measured.overran(dueNs, nowNs);
-    }
-
-    /**
-     * Whether an answer after the drain counts as {@code unfinished}: yes for request/response
-     * sessions; a protocol with its own accounting of what never arrived (chat's lost
-     * deliveries, expected minus delivered) says no, so nothing is counted twice.
-     */
-    protected boolean overrunIsUnfinished() {
-        return false;
+    /** Whether something due at {@code dueNs} is a measurement ({@link Window#records}). */
+    public final boolean records(long dueNs) {
+        return measured != null && measured.records(dueNs);
     }
 
     /** Whether a failure of something due at {@code dueNs}, at {@code nowNs}, is counted ({@link Window#recordsFailure}). */
@@ -198,11 +179,9 @@ public abstract class Worker implements EventLoop.Driver {
      * latency sample when it was due in the window; in the time series in any case.
      */
     public final void succeeded(long dueNs, long sentNs, long nowNs) {
-        if (records(dueNs, nowNs)) {
+        if (records(dueNs)) {
             sink.success(nowNs - dueNs, nowNs - sentNs);
             sink.sent(sentNs);
-        } else if (overran(dueNs, nowNs)) {
-            sink.error(ErrorKind.UNFINISHED);
         }
         recorder.interval(nowNs - dueNs, nowNs);
     }
@@ -217,10 +196,8 @@ public abstract class Worker implements EventLoop.Driver {
 
     /** A success of one part of the workload (see {@link Recorder#parts}). */
     public final void succeeded(int part, long dueNs, long sentNs, long nowNs) {
-        if (records(dueNs, nowNs)) {
+        if (records(dueNs)) {
             sink.partSuccess(part, nowNs - dueNs);
-        } else if (overran(dueNs, nowNs)) {
-            sink.partError(part);
         }
         succeeded(dueNs, sentNs, nowNs);
     }

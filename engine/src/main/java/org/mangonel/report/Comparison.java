@@ -45,20 +45,10 @@ public final class Comparison {
         int within = 0;
         List<String> regressions = new ArrayList<>();
         for (BenchmarkResult ba : a.benchmarks()) {
-            BenchmarkResult bb = b.benchmarks().stream().filter(x -> x.name().equals(ba.name())).findFirst()
-                    .orElse(null);
-            if (bb == null) {
-                continue;
-            }
             for (FrameworkResult fa : ba.frameworks()) {
-                FrameworkResult fb = bb.frameworks().stream().filter(x -> x.name().equals(fa.name())).findFirst()
-                        .orElse(null);
-                if (fb == null) {
-                    continue;
-                }
                 for (Level la : fa.levels()) {
-                    Level lb = fb.levels().stream().filter(x -> sameLevel(x, la)).findFirst().orElse(null);
-                    if (lb == null || la.summary() == null || lb.summary() == null) {
+                    Level lb = measuredIn(b, ba, fa, la);
+                    if (lb == null || la.summary() == null) {
                         continue;
                     }
                     List<Row> rows = rows(la.summary(), lb.summary());
@@ -112,21 +102,23 @@ public final class Comparison {
     private static List<String> measuredOnlyIn(ResultsFile x, ResultsFile y) {
         List<String> out = new ArrayList<>();
         for (BenchmarkResult bx : x.benchmarks()) {
-            BenchmarkResult by = y.benchmarks().stream().filter(v -> v.name().equals(bx.name())).findFirst()
-                    .orElse(null);
             for (FrameworkResult fx : bx.frameworks()) {
-                FrameworkResult fy = by == null ? null : by.frameworks().stream()
-                        .filter(v -> v.name().equals(fx.name())).findFirst().orElse(null);
                 for (Level lx : fx.levels()) {
-                    boolean inY = fy != null && fy.levels().stream()
-                            .anyMatch(ly -> sameLevel(ly, lx) && ly.summary() != null);
-                    if (lx.summary() != null && !inY) {
+                    if (lx.summary() != null && measuredIn(y, bx, fx, lx) == null) {
                         out.add(bx.name() + " · " + fx.title() + " · " + Thresholds.levelName(bx, lx));
                     }
                 }
             }
         }
         return out;
+    }
+
+    /** {@code other}'s level for this benchmark, framework and level, when it measured one; else null. */
+    private static Level measuredIn(ResultsFile other, BenchmarkResult b, FrameworkResult f, Level l) {
+        return other.benchmarks().stream().filter(x -> x.name().equals(b.name()))
+                .flatMap(x -> x.frameworks().stream()).filter(x -> x.name().equals(f.name()))
+                .flatMap(x -> x.levels().stream()).filter(x -> sameLevel(x, l) && x.summary() != null)
+                .findFirst().orElse(null);
     }
 
     private static boolean sameLevel(Level x, Level y) {

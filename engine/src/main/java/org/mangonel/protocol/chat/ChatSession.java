@@ -87,7 +87,7 @@ final class ChatSession extends ConnectionSession<ChatWorker> implements Message
             fail(Failures.kind(connection.lastFailure()), nowNs);
             return;
         }
-        if (worker.records(dueNs, nowNs)) {
+        if (worker.records(dueNs)) {
             Recorder recorder = worker.recorder();
             recorder.count(ChatCounter.MESSAGES_SENT);
             recorder.add(ChatCounter.DELIVERIES_EXPECTED, worker.recipients());
@@ -142,7 +142,7 @@ final class ChatSession extends ConnectionSession<ChatWorker> implements Message
         }
         long epoch = worker.window().startNs();
         long dueNs = epoch + decoder.dueUs() * 1000;
-        boolean recorded = worker.records(dueNs, nowNs);
+        boolean recorded = worker.records(dueNs);
         if (sender >= spec.clients()) {
             if (recorded) {
                 worker.recorder().count(ChatCounter.CORRUPTED);

@@ -119,7 +119,7 @@ final class HttpSession extends ExchangeSession {
         long sentNs = flight.headSentNs();
         flight.removeHead();
         int status = decoder.status();
-        if (worker.records(dueNs, nowNs)) {
+        if (worker.records(dueNs)) {
             worker.recorder().status(status);
         }
         if (!mix.accepts(url, status)) {
