@@ -24,6 +24,7 @@
   th, td { padding: .3em .7em; border-bottom: 1px solid #e4e4e4; text-align: left; vertical-align: top; }
   th { background: #f5f6f8; } td.n, th.n { text-align: right; white-space: nowrap; }
   .wide { overflow-x: auto; } .wide td, .wide th { white-space: nowrap; }
+  td.name { white-space: nowrap; } /* a framework's title stays on one line (it breaks at hyphens) */
   .wide th, .wide th.n { white-space: normal; } /* headings wrap, so the figures fit 1200 px */
   .sw { display: inline-block; width: .8em; height: .8em; border-radius: 2px; margin-right: .4em; vertical-align: -.05em; }
   figure.chart { margin: 1em 0; break-inside: avoid; }
@@ -78,7 +79,7 @@
 <table>
 <tr><th>Framework</th><th>Version</th><th>Started with</th><#if pinned><th>CPUs</th></#if><th>Status</th></tr>
 <#list b.frameworks as f>
-<tr><td><@swatch f/>${f.title}</td><td>${f.version!"–"}</td><td><#if f.start??><code>${f.start}</code><#else>already running at ${f.url}</#if></td>
+<tr><td class="name"><@swatch f/>${f.title}</td><td>${f.version!"–"}</td><td><#if f.start??><code>${f.start}</code><#else>already running at ${f.url}</#if></td>
 <#if pinned><td>${f.cpus!"any"}<#if f.cpus_note??> (not pinned: ${f.cpus_note})</#if></td></#if>
 <td class="${f.status}">${f.status?replace("_", " ")}<#if f.reason??>: ${f.reason}</#if></td></tr>
 </#list>

@@ -121,7 +121,7 @@ final class K8sCommand implements Callable<Integer> {
     private final PrintStream err;
     private final Clock clock;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "SCENARIO.yaml",
+    @Parameters(index = "0", arity = "0..1", paramLabel = "SCENARIO.yaml", hideParamSyntax = true,
             description = "The scenario (a local file; shipped to the pods in a ConfigMap).")
     Path scenarioFile;
 

@@ -14,6 +14,7 @@ import org.mangonel.load.ProgressListener;
 import org.mangonel.protocol.http.HttpLoadSpec;
 import org.mangonel.protocol.http.HttpProtocol;
 import org.mangonel.protocol.http.RequestMix;
+import org.mangonel.results.Figures;
 import org.mangonel.scenario.Order;
 import org.mangonel.scenario.Durations;
 import org.mangonel.scenario.Framework;
@@ -166,10 +167,7 @@ final class LoadCommand implements Callable<Integer> {
                 extra.add(new UrlSpec.Header(h.substring(0, colon).trim(), h.substring(colon + 1).trim()));
             }
             for (String t : thresholds == null ? List.<String>of() : thresholds) {
-                conditions.add(Threshold.parse(t));
-                if (conditions.get(conditions.size() - 1).metric().equals("lost")) {
-                    throw new IllegalArgumentException("'lost' is for chat benchmarks");
-                }
+                conditions.add(Threshold.parse(t, Threshold.REQUEST_METRICS));
             }
         } catch (IllegalArgumentException e) {
             err.println("engine load: " + e.getMessage());
@@ -281,9 +279,7 @@ final class LoadCommand implements Callable<Integer> {
             case "p999" -> l.p999Ms();
             case "max" -> l.maxMs();
             case "rps" -> s.rate();
-            // as Figures.errorPct: never sent counts as failed
-            default -> s.requests() + s.errorTotal() + s.unsent() == 0 ? 0
-                    : 100.0 * (s.errorTotal() + s.unsent()) / (s.requests() + s.errorTotal() + s.unsent());
+            default -> Figures.errorPct(s.requests(), s.errorTotal() + s.unsent()); // never sent counts as failed
         };
     }
 

@@ -37,9 +37,13 @@ public interface Figures {
      * {@code errors < 0.1%}.
      */
     default double errorPct() {
-        long unsent = openModel() == null ? 0 : openModel().unsent();
-        long all = requests() + errorTotal() + unsent;
-        return all == 0 ? 0 : 100.0 * (errorTotal() + unsent) / all;
+        return errorPct(requests(), errorTotal() + (openModel() == null ? 0 : openModel().unsent()));
+    }
+
+    /** {@link #errorPct()} from the successes and the failures (never sent included). */
+    static double errorPct(long succeeded, long failed) {
+        long all = succeeded + failed;
+        return all == 0 ? 0 : 100.0 * failed / all;
     }
 
     Tls tls();

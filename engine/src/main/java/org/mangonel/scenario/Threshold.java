@@ -19,6 +19,8 @@ public record Threshold(String metric, String op, double value) {
     /** The metrics a threshold may name. */
     public static final List<String> METRICS = List.of("mean", "p50", "p90", "p99", "p999", "max", "rps", "errors",
             "lost");
+    /** The metrics of a request-response load ({@code engine load}): all but chat's {@code lost}. */
+    public static final List<String> REQUEST_METRICS = METRICS.subList(0, METRICS.size() - 1);
     public static final List<String> OPS = List.of("<=", ">=", "<", ">", "=");
 
     public Threshold {
@@ -35,12 +37,22 @@ public record Threshold(String metric, String op, double value) {
      * @throws IllegalArgumentException when it is not one
      */
     public static Threshold parse(String text) {
+        return parse(text, METRICS);
+    }
+
+    /**
+     * Reads a threshold that may name only the {@code allowed} metrics (a subset of
+     * {@link #METRICS}); the error lists those.
+     *
+     * @throws IllegalArgumentException when it is not one
+     */
+    public static Threshold parse(String text, List<String> allowed) {
         java.util.regex.Matcher m = java.util.regex.Pattern.compile(
                 "\\s*([a-z0-9]+)\\s*(<=|>=|<|>|=)\\s*(\\d+(?:\\.\\d+)?(?:E-?\\d+)?)\\s*(us|µs|ms|s|%|/s)?\\s*")
                 .matcher(text);
-        if (!m.matches() || !METRICS.contains(m.group(1))) {
+        if (!m.matches() || !allowed.contains(m.group(1))) {
             throw new IllegalArgumentException("a threshold is METRIC OP VALUE, e.g. 'p99<50ms', 'rps>10000' or"
-                    + " 'errors<0.1%' (metrics: " + String.join(", ", METRICS) + "); found '" + text + "'");
+                    + " 'errors<0.1%' (metrics: " + String.join(", ", allowed) + "); found '" + text + "'");
         }
         double value = Double.parseDouble(m.group(3));
         String unit = m.group(4) == null ? "" : m.group(4);

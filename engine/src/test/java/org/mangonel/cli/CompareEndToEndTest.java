@@ -120,6 +120,10 @@ class CompareEndToEndTest {
 
             CliTest.Outcome bad = CliTest.run("load", url, "--threshold", "p99 fast");
             assertEquals(2, bad.code(), bad.err());
+            assertTrue(bad.err().contains("metrics: mean, p50, p90, p99, p999, max, rps, errors)"),
+                    "only the metrics engine load has: " + bad.err());
+            CliTest.Outcome chatOnly = CliTest.run("load", url, "--threshold", "lost=0");
+            assertEquals(2, chatOnly.code(), chatOnly.err());
         }
         try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             int closed = s.getLocalPort();
