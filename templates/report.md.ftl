@@ -26,7 +26,7 @@ ${md(r.scenario.description)}
 - **Scenario:** `${r.scenario.file}` (sha256 `${r.scenario.sha256?substring(0, 12)}…`), run from ${r.started_at} to ${r.finished_at!"(unfinished)"} UTC.
 - **Command:** `${r.command}`
 <#if r.shards??>
-- **Sharded:** <#if r.shards.index??>this is shard ${r.shards.index} of ${r.shards.count}<#else>${r.shards.count} shards merged</#if>, on host<#if r.shards.hosts?size != 1>s</#if> ${r.shards.hosts?join(", ")}<#if r.shards.start_at??>, every window scheduled from ${r.shards.start_at}</#if>.<#if r.shards.late??> **Note:** ${md(r.shards.late)}.</#if>
+- **Sharded:** <#if r.shards.index??>this is shard ${r.shards.index} of ${r.shards.count}<#else>${r.shards.count} shards merged</#if>, on host<#if r.shards.hosts?size != 1>s</#if> ${r.shards.hosts?join(", ")}<#if r.shards.start_at??>, every window scheduled from ${r.shards.start_at}</#if>.<#if r.shards.index??> Each level is named by the whole run's load; the figures here are this shard's part of it (its share of the connections and one request in ${r.shards.count} of the schedule): `engine merge` puts the shards together.</#if><#if r.shards.late??> **Note:** ${md(r.shards.late)}.</#if>
 <#elseif env.servers?? && env.servers?size gt 0>
 - **Client:** ${md(env.client.hostname!"this machine")}. **Servers over SSH:**<#list env.servers?keys as h><#assign sv = env.servers[h]> ${md(h)} (<#if sv.error??>not reached: ${md(sv.error)}<#else>${md(sv.cpu_model!"unknown CPU")}, ${sv.cores!"?"} cores, ${bytes(sv.memory_bytes!0)}, ${md(sv.os!"")}<#if sv.rtt_ms??>; round trip ${ms(sv.rtt_ms.median)} median of ${sv.rtt_ms.samples} TCP handshakes</#if></#if>) for ${md(sv.frameworks?join(", "))}<#sep>;</#list>.
 <#else>

@@ -44,8 +44,10 @@ public final class Results {
     public static ResultsFile file(RunResults r) {
         Scenario s = r.scenario();
         List<org.mangonel.results.BenchmarkResult> benchmarks = new ArrayList<>();
+        // A shard sends every count-th request of each level's schedule: its target is that part.
+        double part = r.shards() == null || r.shards().index() == null ? 1 : 1.0 / r.shards().count();
         for (BenchmarkResult b : r.benchmarks()) {
-            benchmarks.add(benchmark(b, Protocols.of(b.benchmark().workload()), b.benchmark().workload()));
+            benchmarks.add(benchmark(b, Protocols.of(b.benchmark().workload()), b.benchmark().workload(), part));
         }
         return new ResultsFile(ResultsFile.SCHEMA, new ResultsFile.Engine("mangonel", Version.VERSION),
                 new ResultsFile.ScenarioRef(s.name(), s.title(), s.description(), s.source().file(),
@@ -56,14 +58,14 @@ public final class Results {
 
     private static <W extends Workload> org.mangonel.results.BenchmarkResult benchmark(BenchmarkResult b,
                                                                                        Protocol<W> protocol,
-                                                                                       W workload) {
+                                                                                       W workload, double part) {
         Map<String, Object> described = new LinkedHashMap<>(protocol.describe(workload));
         described.put("verify", b.benchmark().verify());
         List<org.mangonel.results.FrameworkResult> frameworks = new ArrayList<>();
         for (FrameworkResult f : b.frameworks()) {
             List<org.mangonel.results.Level> levels = new ArrayList<>();
             for (Level level : f.levels()) {
-                levels.add(level(level, b.settings(), b.benchmark().thresholds(), protocol, workload));
+                levels.add(level(level, b.settings(), b.benchmark().thresholds(), protocol, workload, part));
             }
             frameworks.add(new org.mangonel.results.FrameworkResult(f.name(), f.title(), f.version(), f.start(),
                     f.url(), f.cpus(), f.cpusNote(), f.status().word(), f.reason(), f.log(), f.logTail(), levels,
@@ -92,11 +94,12 @@ public final class Results {
 
     private static <W extends Workload> org.mangonel.results.Level level(Level level, RunSettings settings,
                                                                         List<Threshold> thresholds,
-                                                                        Protocol<W> protocol, W workload) {
+                                                                        Protocol<W> protocol, W workload,
+                                                                        double part) {
         Rate rate = level.rate();
         List<org.mangonel.results.Run> runs = new ArrayList<>();
         for (Run run : level.runs()) {
-            runs.add(run(run, rate, protocol, workload));
+            runs.add(run(run, rate, part, protocol, workload));
         }
         org.mangonel.results.Summary summary = Summaries.of(runs, settings.aggregate().word());
         return new org.mangonel.results.Level(level.concurrency(), rate == null ? null
@@ -104,15 +107,16 @@ public final class Results {
                 level.status().word(), level.reason(), runs, summary, Thresholds.check(thresholds, summary));
     }
 
-    /** One window's figures. */
-    static <W extends Workload> org.mangonel.results.Run run(Run run, Rate rate, Protocol<W> protocol, W workload) {
+    /** One window's figures; {@code part} of the rate's schedule was this process's (a shard's share). */
+    static <W extends Workload> org.mangonel.results.Run run(Run run, Rate rate, double part, Protocol<W> protocol,
+                                                             W workload) {
         RunStats s = run.stats();
         Map<String, Object> extra = new LinkedHashMap<>();
         protocol.figures(workload, s, extra);
         return new org.mangonel.results.Run(run.repetition(), run.startedAt() == null ? null
                 : run.startedAt().toString(), run.status().word(), run.reason(), s.requests(), errors(s),
                 statuses(s), s.durationNs() / 1e9, round(s.rate(), 2), s.bytesReceived(), s.bytesSent(),
-                s.connectionsOpened(), latency(s.latency()), latency(s.uncorrectedLatency()), openModel(s, rate),
+                s.connectionsOpened(), latency(s.latency()), latency(s.uncorrectedLatency()), openModel(s, rate, part),
                 tls(run.security(), s), HistogramCodec.encode(s.corrected()), HistogramCodec.encode(s.uncorrected()),
                 series(s), run.hlog(), run.lateMs(), server(run.server()), client(run.client()), extra);
     }
@@ -137,11 +141,11 @@ public final class Results {
                 round(l.p90Ms(), 3), round(l.p99Ms(), 3), round(l.p999Ms(), 3), round(l.maxMs(), 3));
     }
 
-    private static Figures.OpenModel openModel(RunStats s, Rate rate) {
+    private static Figures.OpenModel openModel(RunStats s, Rate rate, double part) {
         if (rate == null) {
             return null;
         }
-        double target = (rate.fromPerSecond() + rate.toPerSecond()) / 2;
+        double target = part * (rate.fromPerSecond() + rate.toPerSecond()) / 2;
         double achieved = s.rate();
         return new Figures.OpenModel(round(target, 2), round(achieved, 2),
                 round(target == 0 ? 0 : 100 * achieved / target, 2), s.delayed(), s.unsent());

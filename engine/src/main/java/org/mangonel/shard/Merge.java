@@ -109,6 +109,11 @@ public final class Merge {
             if ("running".equals(s.status())) {
                 throw new MergeException(dir + ": shard " + index + " had not finished (its results say running)");
             }
+            String differs = differentSetting(first, s);
+            if (differs != null) {
+                throw new MergeException(dir + " was run with another " + differs + " than " + dirs.get(0)
+                        + ": the shards of one run share its settings (give every shard the same options)");
+            }
             if (!sameStructure(first, s)) {
                 throw new MergeException(dir + " measured other benchmarks, frameworks or levels than " + dirs.get(0)
                         + " (were the shards run with the same options?)");
@@ -120,6 +125,33 @@ public final class Merge {
                         + " shards' folders");
             }
         }
+    }
+
+    /**
+     * The first setting that shapes the load or its figures on which two shards differ (benchmark
+     * and setting named), or null. Event loops and pinning may differ: they follow each host.
+     */
+    private static String differentSetting(ResultsFile a, ResultsFile b) {
+        for (int i = 0; i < Math.min(a.benchmarks().size(), b.benchmarks().size()); i++) {
+            BenchmarkResult.Settings x = a.benchmarks().get(i).settings();
+            BenchmarkResult.Settings y = b.benchmarks().get(i).settings();
+            String name = a.benchmarks().get(i).name();
+            Map<String, Boolean> same = new LinkedHashMap<>();
+            same.put("duration", x.durationS() == y.durationS());
+            same.put("warmup", x.warmupS() == y.warmupS());
+            same.put("repetitions", x.repetitions() == y.repetitions());
+            same.put("aggregate", Objects.equals(x.aggregate(), y.aggregate()));
+            same.put("concurrency", Objects.equals(x.concurrency(), y.concurrency()));
+            same.put("rate", Objects.equals(x.rates(), y.rates()));
+            same.put("timeout", x.timeoutMs() == y.timeoutMs());
+            same.put("connect timeout", x.connectTimeoutMs() == y.connectTimeoutMs());
+            for (Map.Entry<String, Boolean> e : same.entrySet()) {
+                if (!e.getValue()) {
+                    return e.getKey() + " (benchmark " + name + ")";
+                }
+            }
+        }
+        return null;
     }
 
     private static boolean sameStructure(ResultsFile a, ResultsFile b) {
@@ -302,7 +334,7 @@ public final class Merge {
             return null;
         }
         double target = parts.stream().filter(p -> p.openModel() != null).mapToDouble(p -> p.openModel().targetRps())
-                .max().orElse(0); // every shard records the whole run's target
+                .sum(); // every shard records its part of the schedule
         return new Figures.OpenModel(target, rps, target == 0 ? 0 : Math.round(10000.0 * rps / target) / 100.0,
                 parts.stream().filter(p -> p.openModel() != null).mapToLong(p -> p.openModel().delayed()).sum(),
                 parts.stream().filter(p -> p.openModel() != null).mapToLong(p -> p.openModel().unsent()).sum());

@@ -116,12 +116,18 @@ class ShardsEndToEndTest {
             for (int i = 0; i < 2; i++) {
                 Map<String, Object> s = run(ResultsTree.read(dir.resolve("shard-" + i)));
                 total += ResultsTree.number(s.get("requests"));
+                assertEquals(1000.0, ((Number) ResultsTree.map(s.get("open_model")).get("target_rps")).doubleValue(),
+                        "a shard's target is its part of the schedule, not the whole run's");
+                assertTrue(!Files.readString(dir.resolve("shard-" + i).resolve("report.md")).contains("could not keep up"),
+                        "a shard that sent its part kept up");
                 added.add(HistogramCodec.decode((String) s.get("histogram")));
                 assertEquals(ResultsTree.map(ResultsTree.read(dir.resolve("shard-0")).get("shards")).get("start_at"),
                         ResultsTree.map(ResultsTree.read(dir.resolve("shard-" + i)).get("shards")).get("start_at"),
                         "one common start");
             }
             assertEquals(total, ResultsTree.number(m.get("requests")), "merged requests are the shards' sum");
+            assertEquals(2000.0, ((Number) ResultsTree.map(m.get("open_model")).get("target_rps")).doubleValue(),
+                    "the merged target is the whole schedule");
             assertEquals(3000, total, "2000/s for 1.5 s: the shards together sent exactly the scenario's load");
             Histogram merged2 = HistogramCodec.decode((String) m.get("histogram"));
             assertEquals(total, merged2.getTotalCount(), "the merged histogram holds every request");
@@ -146,6 +152,11 @@ class ShardsEndToEndTest {
                     dir.resolve("m3").toString());
             assertRefused("never writes into a shard's folder", "merge", dir.resolve("shard-0").toString(),
                     dir.resolve("shard-1").toString(), "--out", dir.resolve("shard-1").toString());
+            Path otherRate = dir.resolve("shard-1-other-rate");
+            copyTree(dir.resolve("shard-1"), otherRate);
+            Files.writeString(otherRate.resolve("results.json"), json.replace("\"2000/s\"", "\"500/s\""));
+            assertRefused("was run with another rate (benchmark", "merge", dir.resolve("shard-0").toString(),
+                    otherRate.toString(), "--out", dir.resolve("m5").toString());
             assertTrue(!Files.exists(dir.resolve("m1")) && !Files.exists(dir.resolve("m2")), "nothing written");
             assertEquals(null, ResultsTree.map(ResultsTree.read(merged).get("shards")).get("late"), "one start: no note");
 
