@@ -175,13 +175,21 @@ final class EngineCommand implements Callable<Integer> {
             err.println("engine: " + e.getMessage());
             return ExitCodes.INVALID;
         }
-        if (dryRun) {
-            out.print(Planner.describe(plan, Runner.unmetRequirements(plan)));
-            return ExitCodes.OK;
-        }
         if (templatesDir != null && !Files.isDirectory(templatesDir)) {
             err.println("engine: --templates " + templatesDir + " is not a folder");
             return ExitCodes.INVALID;
+        }
+        if (dryRun) {
+            try {
+                if (outDir != null) {
+                    OutputFolder.usable(outDir); // what the run would refuse, the plan refuses too
+                }
+            } catch (IllegalArgumentException e) {
+                err.println("engine: " + e.getMessage());
+                return ExitCodes.INVALID;
+            }
+            out.print(Planner.describe(plan, Runner.unmetRequirements(plan)));
+            return ExitCodes.OK;
         }
         TerminalConsole console = new TerminalConsole(err, quiet);
         // Installed before the run's folder exists and removed only after the pages are written:

@@ -7,6 +7,7 @@ import java.time.temporal.ChronoUnit;
 import org.mangonel.plan.BenchmarkPlan;
 import org.mangonel.plan.Plan;
 import org.mangonel.plan.PlanException;
+import org.mangonel.run.Timetable;
 import org.mangonel.scenario.Durations;
 import org.mangonel.scenario.Framework;
 import org.mangonel.scenario.Share;
@@ -44,7 +45,13 @@ final class Sharding {
                 }
             }
         }
-        return new Plan(plan.scenario(), plan.benchmarks(), share, at);
+        Plan scheduled = new Plan(plan.scenario(), plan.benchmarks(), share, at);
+        Instant end = new Timetable(scheduled).end();
+        if (end != null && end.isBefore(Instant.now())) {
+            throw new PlanException("--start-at " + at + " is past: every window of this run was due to end by "
+                    + end.truncatedTo(ChronoUnit.SECONDS) + "; give a start in the future (or --start-in 30s)");
+        }
+        return scheduled;
     }
 
     /** "I/N" with 0 ≤ I < N. */

@@ -42,6 +42,19 @@ public final class OutputFolder {
      * @throws IllegalArgumentException if it exists and is not an empty directory
      */
     public static Path useExplicit(Path dir) throws IOException {
+        if (usable(dir)) {
+            return dir;
+        }
+        return Files.createDirectories(dir);
+    }
+
+    /**
+     * Whether the folder the user named exists already (empty); false when it is still to be
+     * made. Creates nothing: what {@code --dry-run} checks.
+     *
+     * @throws IllegalArgumentException if it exists and is not an empty directory
+     */
+    public static boolean usable(Path dir) throws IOException {
         if (Files.exists(dir)) {
             if (!Files.isDirectory(dir)) {
                 throw new IllegalArgumentException("--out " + dir + " is a file, not a folder");
@@ -52,8 +65,8 @@ public final class OutputFolder {
                             + " is not empty; a run never overwrites an earlier one, choose a new folder");
                 }
             }
-            return dir;
+            return true;
         }
-        return Files.createDirectories(dir);
+        return false;
     }
 }

@@ -18,6 +18,7 @@ import org.mangonel.report.ResultsModel.BenchmarkResult;
 import org.mangonel.report.ResultsModel.FrameworkResult;
 import org.mangonel.report.ResultsModel.FrameworkStatus;
 import org.mangonel.report.ResultsModel.RunResults;
+import org.mangonel.report.ResultsModel.RunStatus;
 import org.mangonel.report.ResultsModel.ScenarioStatus;
 import org.mangonel.results.ResultsFile;
 import org.mangonel.results.ResultsJson;
@@ -157,8 +158,11 @@ public final class Runner {
     }
 
     private RunResults results(Instant finished) {
+        // measured: a framework that ended well, or one that failed after a window it completed
+        // (its server died in a later repetition): that window is on the page
         boolean anyMeasured = done.stream().flatMap(b -> b.frameworks().stream())
-                .anyMatch(f -> f.status() == FrameworkStatus.OK);
+                .anyMatch(f -> f.status() == FrameworkStatus.OK || f.levels().stream()
+                        .flatMap(l -> l.runs().stream()).anyMatch(run -> run.status() == RunStatus.OK));
         ScenarioStatus status = control.interrupted() ? ScenarioStatus.INTERRUPTED
                 : anyMeasured ? ScenarioStatus.OK : ScenarioStatus.FAILED;
         return new RunResults(plan.scenario(), environment, command, startedAt, finished, status, shards(done), done);

@@ -15,7 +15,7 @@ import org.mangonel.plan.Plan;
  * for connecting and checking. A framework that is skipped or fails leaves its slots empty: the
  * others keep their times. Immutable.
  */
-final class Timetable {
+public final class Timetable {
     /** Room in each slot for connecting, the pre-run check and writing results. */
     static final Duration MARGIN = Duration.ofSeconds(3);
 
@@ -23,8 +23,9 @@ final class Timetable {
     private final List<Long> firstNs = new ArrayList<>();
     private final List<Long> slotNs = new ArrayList<>();
     private final List<Integer> trials = new ArrayList<>();
+    private final long spanNs;
 
-    Timetable(Plan plan) {
+    public Timetable(Plan plan) {
         this.startAt = plan.startAt();
         long offsetNs = 0;
         for (BenchmarkPlan bp : plan.benchmarks()) {
@@ -35,6 +36,12 @@ final class Timetable {
             trials.add(bp.trialsPerFramework());
             offsetNs += slot * bp.frameworks().size() * bp.trialsPerFramework();
         }
+        this.spanNs = offsetNs;
+    }
+
+    /** When the last window's slot ends; null when windows are not scheduled. */
+    public Instant end() {
+        return startAt == null ? null : startAt.plusNanos(spanNs);
     }
 
     /** Whether windows are scheduled at all. */

@@ -135,6 +135,24 @@ class CliTest {
         Outcome o = run(REPO.resolve("scenarios/hello.yaml").toString(), "--out", dir.toString());
         assertEquals(2, o.code());
         assertTrue(o.err().contains("not empty"), o.err());
+        Outcome plan = run(REPO.resolve("scenarios/hello.yaml").toString(), "--dry-run", "--out", dir.toString());
+        assertEquals(2, plan.code(), "--dry-run refuses what the run would: " + plan.out());
+        assertTrue(plan.err().contains("not empty"), plan.err());
+        Outcome templates = run(REPO.resolve("scenarios/hello.yaml").toString(), "--dry-run", "--templates",
+                dir.resolve("none").toString());
+        assertEquals(2, templates.code(), templates.out());
+        Outcome fresh = run(REPO.resolve("scenarios/hello.yaml").toString(), "--dry-run", "--out",
+                dir.resolve("new").toString());
+        assertEquals(0, fresh.code(), fresh.err());
+        assertTrue(!Files.exists(dir.resolve("new")), "a plan creates no folder");
+    }
+
+    @Test
+    void aCommonStartWhoseWindowsAreAllOverIsRefused() {
+        Outcome o = run(REPO.resolve("scenarios/hello-sharded.yaml").toString(), "--start-at", "2020-01-01T00:00:00Z",
+                "--dry-run");
+        assertEquals(2, o.code(), o.out());
+        assertTrue(o.err().contains("is past: every window of this run was due to end by 2020-01-01T"), o.err());
     }
 
     @Test

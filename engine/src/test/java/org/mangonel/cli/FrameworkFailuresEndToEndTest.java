@@ -80,4 +80,65 @@ class FrameworkFailuresEndToEndTest {
         assertTrue(md.contains("No module named nothing") && md.contains("apt-get install python3-no-such"), md);
         ResultsTree.assertNoProcessLeft();
     }
+
+    /**
+     * A server that dies in the second repetition, after a first one measured: the run measured
+     * something (status ok, the window on the page), and the framework failed (exit 1), not
+     * "nothing could be measured" (exit 3, status failed).
+     */
+    @Test
+    void aServerDyingAfterAMeasuredWindowFailsItsFrameworkNotTheRun(@TempDir Path dir) throws Exception {
+        Path server = dir.resolve("dies_second.py");
+        // serves; once it has held 4 connections and all have closed (the first repetition's),
+        // it exits at the next connection (the second repetition's)
+        Files.writeString(server, """
+                import asyncio, os, sys
+                open_now, peak = 0, 0
+                async def serve(reader, writer):
+                    global open_now, peak
+                    if peak >= 4 and open_now == 0:
+                        os._exit(9)
+                    open_now += 1
+                    peak = max(peak, open_now)
+                    try:
+                        while await reader.readuntil(b"\\r\\n\\r\\n"):
+                            writer.write(b"HTTP/1.1 200 OK\\r\\nContent-Length: 2\\r\\n\\r\\nok")
+                    except Exception:
+                        pass
+                    open_now -= 1
+                    writer.close()
+                async def main():
+                    s = await asyncio.start_server(serve, "127.0.0.1", int(sys.argv[1]))
+                    await s.serve_forever()
+                asyncio.run(main())
+                """);
+        Path file = dir.resolve("dies.yaml");
+        Files.writeString(file, """
+                name: dies-later
+                duration: 1s
+                warmup: 0s
+                repetitions: 2
+                concurrency: [4]
+                timeout: 500ms
+                connect_timeout: 500ms
+                frameworks:
+                  - name: dies-second
+                    start: exec python3 %s {port}
+                benchmarks:
+                  - name: hello
+                    urls: [/]
+                    verify: false
+                """.formatted(server));
+        Path out = dir.resolve("run");
+        CliTest.Outcome o = CliTest.run(file.toString(), "--out", out.toString());
+        assertEquals(ExitCodes.EXPECTATION_FAILED, o.code(), "a framework failed, after a measured window: " + o.err());
+        Map<String, Object> results = ResultsTree.read(out);
+        assertEquals("ok", results.get("status"), "something was measured");
+        Map<String, Object> fw = ResultsTree.frameworks(results).get(0);
+        assertEquals("failed", fw.get("status"));
+        List<Map<String, Object>> runs = ResultsTree.list(ResultsTree.list(fw.get("levels")).get(0).get("runs"));
+        assertEquals("ok", runs.get(0).get("status"), "the first repetition measured: " + runs);
+        assertTrue(ResultsTree.number(runs.get(0).get("requests")) > 0, runs.toString());
+        ResultsTree.assertNoProcessLeft();
+    }
 }
