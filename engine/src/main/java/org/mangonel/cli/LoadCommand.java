@@ -84,6 +84,10 @@ final class LoadCommand implements Callable<Integer> {
             description = "Per request (default: ${DEFAULT-VALUE}).")
     String timeout;
 
+    @Option(names = "--connect-timeout", defaultValue = "5s", paramLabel = "TIME",
+            description = "Per connect attempt, TLS handshake included (default: ${DEFAULT-VALUE}).")
+    String connectTimeout;
+
     @Option(names = {"-m", "--method"}, defaultValue = "GET", paramLabel = "METHOD", description = "HTTP method.")
     String method;
 
@@ -133,6 +137,7 @@ final class LoadCommand implements Callable<Integer> {
         Duration measure;
         Duration warm;
         Duration perRequest;
+        Duration perConnect;
         Rate schedule;
         List<UrlSpec.Header> extra = new ArrayList<>();
         List<Threshold> conditions = new ArrayList<>();
@@ -155,9 +160,12 @@ final class LoadCommand implements Callable<Integer> {
             measure = duration("--duration", duration);
             warm = duration("--warmup", warmup);
             perRequest = duration("--timeout", timeout);
+            perConnect = duration("--connect-timeout", connectTimeout);
             schedule = rate == null ? null : EngineCommand.rate(rate);
-            if (connections < 1 || threads < 1 || pipeline < 1 || measure.isZero()) {
-                throw new IllegalArgumentException("connections, threads, pipeline and duration must be positive");
+            if (connections < 1 || threads < 1 || pipeline < 1 || measure.isZero() || perRequest.isZero()
+                    || perConnect.isZero()) {
+                throw new IllegalArgumentException("connections, threads, pipeline, duration and timeouts must be"
+                        + " positive");
             }
             for (String h : headers == null ? List.<String>of() : headers) {
                 int colon = h.indexOf(':');
@@ -191,7 +199,7 @@ final class LoadCommand implements Callable<Integer> {
         }
         RequestMix mix = new RequestMix(workload, endpoint.authority(), "");
         HttpLoadSpec spec = new HttpLoadSpec(endpoint, mix, !noKeepalive, connections, threads, perRequest.toNanos(),
-                5_000_000_000L,
+                perConnect.toNanos(),
                 HttpWorkload.Limits.DEFAULTS.maxHeaderBytes(), HttpWorkload.Limits.DEFAULTS.maxBodyBytes(), pipeline,
                 schedule, Share.ALL);
         // Concatenated, not printf: a Formatter for a locale other than en_US loads the locale's
@@ -237,7 +245,8 @@ final class LoadCommand implements Callable<Integer> {
             return ExitCodes.INTERRUPTED;
         }
         if (result.stats().requests() == 0) {
-            err.println("engine load: nothing succeeded" + errorsText(result.stats()));
+            err.println("engine load: nothing succeeded" + errorsText(result.stats())
+                    + (result.connectFailure() == null ? "" : "; connecting: " + result.connectFailure()));
             return ExitCodes.RUN_FAILED;
         }
         boolean passed = true;

@@ -15,10 +15,12 @@ import org.mangonel.stats.RunStats;
  * @param security         what the secure connections negotiated ("TLSv1.3 TLS_AES_128_GCM_SHA256"), or null
  * @param lateNs           how late traffic began after the scheduled start (0 when on time or unscheduled)
  * @param startNs          when the window (its warm-up) began, {@link System#nanoTime()} scale
+ * @param connectFailure   why the last failed connect attempt failed ("Connection refused", "the TLS
+ *                         handshake had no answer within the 5 s connect timeout"), or null
  */
 public record LoadResult(RunStats stats, long clientCpuNs, double clientCpuPct, double loopBusyMaxPct,
                          long loopAllocatedBytes, boolean interrupted, String clientFailure, String security,
-                         long lateNs, long startNs) {
+                         long lateNs, long startNs, String connectFailure) {
 
     /** When the window (its warm-up) began, on the wall clock. */
     public java.time.Instant startedAt() {

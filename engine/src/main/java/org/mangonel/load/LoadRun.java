@@ -171,11 +171,13 @@ public final class LoadRun {
 
         RunStats.Builder merged = new RunStats.Builder(protocolCounters);
         String security = null;
+        String connectFailure = null;
         double busiest = 0;
         long allocated = 0;
         for (Worker w : workers) {
             w.results().addTo(merged);
             security = security != null ? security : w.security();
+            connectFailure = w.connectFailure() != null ? w.connectFailure() : connectFailure;
             allocated += Math.max(0, w.measuredAllocatedBytes());
             if (w.measuredCpuNs() >= 0) {
                 busiest = Math.max(busiest, 100.0 * w.measuredCpuNs() / cpuWindowNs);
@@ -196,7 +198,7 @@ public final class LoadRun {
         Throwable failure = loopFailure.get();
         return new LoadResult(merged.build(measuredNs), clientCpu, 100.0 * clientCpu / cpuWindowNs, busiest,
                 allocated, stopRequested && failure == null, failure == null ? null : failure.toString(), security,
-                lateNs, window.startNs());
+                lateNs, window.startNs(), connectFailure);
     }
 
     private void report(ProgressListener listener, long elapsedNs, long totalNs, long measureStartNs) {

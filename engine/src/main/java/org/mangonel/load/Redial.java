@@ -78,6 +78,12 @@ public final class Redial {
 
     /** The attempt failed (refused, timed out): count it, and try again later. */
     public void connectFailed(long nowNs) {
+        String detail = tcp.failureDetail();
+        worker.connectFailed(detail == null ? "connecting failed" : detail);
+        failedAttempt(nowNs);
+    }
+
+    private void failedAttempt(long nowNs) {
         settle();
         worker.failedNow(ErrorKind.CONNECT, nowNs);
         tcp.close();
@@ -114,8 +120,12 @@ public final class Redial {
     /** The connect timeout and the backoff; the session's onTimer calls this. */
     public void onTimer(long nowNs) {
         if (connecting && nowNs - connectStartNs > connectTimeoutNs) {
+            String stage = tcp.handshakeUnderWay();
+            long ms = Math.round(connectTimeoutNs / 1e6);
+            worker.connectFailed((stage == null ? "no TCP connection" : stage + " had no answer") + " within the "
+                    + (ms % 1000 == 0 ? ms / 1000 + " s" : ms + " ms") + " connect timeout");
             tcp.close();
-            connectFailed(nowNs);
+            failedAttempt(nowNs);
         } else if (backingOff && nowNs >= retryAtNs && (worker.window() == null || worker.active(nowNs))) {
             session.connect(nowNs);
         }

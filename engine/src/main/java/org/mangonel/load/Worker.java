@@ -63,6 +63,8 @@ public abstract class Worker implements EventLoop.Driver {
     private volatile long measuredCpuNs = -1;
     private volatile long measuredAllocatedBytes = -1;
     private volatile String security;
+    /** Why the last connect attempt failed, or null: what a run that measured nothing says. */
+    private volatile String connectFailure;
 
     /**
      * @param loop             the loop this worker runs on
@@ -266,6 +268,16 @@ public abstract class Worker implements EventLoop.Driver {
         if (first) {
             unsettled--;
         }
+    }
+
+    /** A connect attempt failed, for this reason (a failure, never the hot path). */
+    final void connectFailed(String reason) {
+        connectFailure = reason;
+    }
+
+    /** Why the last connect attempt failed, or null when none did. */
+    final String connectFailure() {
+        return connectFailure;
     }
 
     /** Notes what a secure connection negotiated (the first one seen is reported). */

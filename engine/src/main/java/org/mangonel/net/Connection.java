@@ -67,6 +67,15 @@ public interface Connection {
     /** A one-line human reason for the last failure (e.g. the certificate problem), or null. */
     String failureDetail();
 
+    /**
+     * While connecting: the handshake the connection is in after its TCP connect ("the TLS
+     * handshake"), or null (still connecting over TCP, or no handshake). Names what a connect
+     * timeout waited for.
+     */
+    default String handshakeUnderWay() {
+        return null;
+    }
+
     /** The negotiated security, e.g. "TLSv1.3 TLS_AES_128_GCM_SHA256", or null for plain TCP. */
     default String security() {
         return null;

@@ -26,7 +26,7 @@ final class Verdicts {
      * @param serverExited   the server died during the window
      */
     static RunVerdict run(String clientFailure, boolean interrupted, RunStats stats, String nothing,
-                          boolean serverExited) {
+                          String connectFailure, boolean serverExited) {
         if (clientFailure != null) {
             return new RunVerdict(RunStatus.FAILED, "the client failed (please report this): " + clientFailure);
         }
@@ -34,7 +34,8 @@ final class Verdicts {
             return new RunVerdict(RunStatus.INTERRUPTED, "the run was interrupted; the window is shorter than planned");
         }
         if (stats.requests() == 0) {
-            return new RunVerdict(RunStatus.FAILED, nothing + errorSummary(stats));
+            return new RunVerdict(RunStatus.FAILED, nothing + errorSummary(stats)
+                    + (connectFailure == null ? "" : "; connecting: " + connectFailure));
         }
         if (serverExited) {
             return new RunVerdict(RunStatus.FAILED, "the server exited during the run");

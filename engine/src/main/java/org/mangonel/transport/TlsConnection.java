@@ -49,6 +49,11 @@ final class TlsConnection implements Connection, Connection.Handler {
     private SSLEngine engine;
     private ByteBuffer partial;
     private int state = CLOSED;
+
+    @Override
+    public String handshakeUnderWay() {
+        return state == HANDSHAKING ? "the TLS handshake" : null;
+    }
     private Failure lastFailure;
     private String failureDetail;
     private String security;

@@ -132,6 +132,17 @@ class CompareEndToEndTest {
                     "--warmup", "0s", "-q");
             assertEquals(3, none.code(), none.out() + none.err());
             assertTrue(none.err().contains("nothing succeeded"), none.err());
+            assertTrue(none.err().contains("connecting: Connection refused"), "with the reason: " + none.err());
+        }
+        // https to a plain-HTTP server: the handshake is never answered; the attempts time out
+        // and count, and the reason is given (it said "0 errors" and nothing more)
+        try (RateLimitedServer plain = new RateLimitedServer(500)) {
+            CliTest.Outcome tls = CliTest.run("load", "https://127.0.0.1:" + plain.port() + "/", "-c", "1", "-d",
+                    "1s", "--warmup", "0s", "--connect-timeout", "200ms", "-q");
+            assertEquals(3, tls.code(), tls.out() + tls.err());
+            assertTrue(tls.err().contains("connecting: the TLS handshake had no answer within the 200 ms connect"
+                    + " timeout"), tls.err());
+            assertTrue(tls.err().matches("(?s).*nothing succeeded: \\d+ connect.*"), "counted: " + tls.err());
         }
     }
 }
