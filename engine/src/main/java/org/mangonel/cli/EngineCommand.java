@@ -257,13 +257,21 @@ final class EngineCommand implements Callable<Integer> {
         if (concurrency != null && concurrency.stream().anyMatch(c -> c == null || c < 1)) {
             throw new IllegalArgumentException("--concurrency levels must be at least 1");
         }
+        if (concurrency != null && new LinkedHashSet<>(concurrency).size() < concurrency.size()) {
+            throw new IllegalArgumentException("--concurrency lists a level twice: " + concurrency.stream()
+                    .map(String::valueOf).collect(java.util.stream.Collectors.joining(",")));
+        }
+        List<Rate> rateList = rates == null ? null : rates.stream().map(EngineCommand::rate).toList();
+        if (rateList != null && new LinkedHashSet<>(rateList).size() < rateList.size()) {
+            throw new IllegalArgumentException("--rate lists a rate twice: " + String.join(",", rates));
+        }
         if (clientCpus != null && !clientCpus.isEmpty() && !clientCpus.matches("\\d+(-\\d+)?(,\\d+(-\\d+)?)*")) {
             throw new IllegalArgumentException("--client-cpus should be a CPU list such as 1, 2-3 or 0,2");
         }
         return new RunSettings(duration("--duration", duration, false), duration("--warmup", warmup, true),
-                repetitions, aggregate, concurrency == null ? null : List.copyOf(new LinkedHashSet<>(concurrency)),
+                repetitions, aggregate, concurrency == null ? null : List.copyOf(concurrency),
                 duration("--timeout", timeout, false), threads, duration("--connect-timeout", connectTimeout, false),
-                clientCpus, rates == null ? null : rates.stream().map(EngineCommand::rate).toList());
+                clientCpus, rateList);
     }
 
     private static Scenario onHost(Scenario scenario, String host) {

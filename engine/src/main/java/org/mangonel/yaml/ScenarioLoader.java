@@ -350,6 +350,11 @@ public final class ScenarioLoader {
                 if (rate == null) {
                     return null;
                 }
+                if (out.contains(rate)) {
+                    // two levels at one rate would be one level measured twice, one log over the other
+                    doc.error(item, "rate " + rate.label() + " is listed twice");
+                    return null;
+                }
                 out.add(rate);
             }
             return out;

@@ -65,6 +65,9 @@ class CliTest {
         assertEquals(2, run(REPO.resolve("scenarios/hello.yaml").toString(), "--duration", "5").code());
         assertEquals(2, run(REPO.resolve("scenarios/hello.yaml").toString(), "--only", "nope").code());
         assertEquals(2, run(REPO.resolve("scenarios/hello.yaml").toString(), "--concurrency", "0").code());
+        // one level twice would be measured twice, the second's log over the first's
+        assertEquals(2, run(REPO.resolve("scenarios/hello.yaml").toString(), "--dry-run", "-c", "10,10").code());
+        assertEquals(2, run(REPO.resolve("scenarios/hello.yaml").toString(), "--dry-run", "--rate", "1/s,1/s").code());
         assertEquals(2, run().code());
     }
 
