@@ -10,17 +10,28 @@ import org.mangonel.net.Failure;
 
 /**
  * {@code engine serve hello}: answers every HTTP/1.x request with {@code 200 OK} and the body
- * "Hello, World!", keep-alive unless the client asks to close; pipelined requests get their
- * responses in one write.
+ * "Hello, World!" (a HEAD its headers only), keep-alive unless the client asks to close (then the
+ * response says {@code Connection: close} and the connection closes after it); pipelined requests
+ * get their responses in one write.
  */
 public final class HelloServer {
     /** The body every request gets. */
     public static final String BODY = "Hello, World!";
-    private static final byte[] RESPONSE = ("HTTP/1.1 200 OK\r\n"
+    private static final String HEAD = "HTTP/1.1 200 OK\r\n"
             + "Server: mangonel-hello\r\n"
             + "Content-Type: text/plain\r\n"
-            + "Content-Length: " + BODY.length() + "\r\n"
-            + "\r\n" + BODY).getBytes(StandardCharsets.US_ASCII);
+            + "Content-Length: " + BODY.length() + "\r\n";
+    private static final String CLOSE = "Connection: close\r\n";
+    private static final byte[] RESPONSE = bytes(HEAD + "\r\n" + BODY);
+    /** The responses by [head][close]. */
+    private static final byte[][][] RESPONSES = {
+        {RESPONSE, bytes(HEAD + CLOSE + "\r\n" + BODY)},
+        {bytes(HEAD + "\r\n"), bytes(HEAD + CLOSE + "\r\n")},
+    };
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.US_ASCII);
+    }
 
     private HelloServer() {
     }
@@ -30,10 +41,13 @@ public final class HelloServer {
         return new ServerLoops(address, threads, (loop, index, connection) -> new Handler(loop, connection));
     }
 
-    private static final class Handler implements TcpConnection.Handler {
+    private static final class Handler implements TcpConnection.Handler, RequestScanner.Sink {
         private final EventLoop loop;
         private final TcpConnection connection;
         private final RequestScanner scanner = new RequestScanner();
+        /** The scan's responses, gathered in the loop's write buffer; false once a write failed. */
+        private ByteBuffer out;
+        private boolean writable;
 
         Handler(EventLoop loop, TcpConnection connection) {
             this.loop = loop;
@@ -47,26 +61,16 @@ public final class HelloServer {
 
         @Override
         public void onData(ByteBuffer in, long nowNs) {
-            int requests = scanner.scan(in);
+            out = loop.writeBuffer();
+            out.clear();
+            writable = true;
+            int requests = scanner.scan(in, this);
             if (scanner.broken()) {
                 connection.close();
                 return;
             }
-            if (requests == 0) {
+            if (requests == 0 || !writable) {
                 return;
-            }
-            ByteBuffer out = loop.writeBuffer();
-            out.clear();
-            for (int i = 0; i < requests; i++) {
-                if (out.remaining() < RESPONSE.length) {
-                    out.flip();
-                    if (!connection.write(out)) {
-                        connection.close();
-                        return;
-                    }
-                    out.clear();
-                }
-                out.put(RESPONSE);
             }
             out.flip();
             if (!connection.write(out)) {
@@ -76,6 +80,24 @@ public final class HelloServer {
             if (scanner.closeRequested()) {
                 connection.closeWhenFlushed();
             }
+        }
+
+        @Override
+        public void request(boolean head, boolean close) {
+            byte[] response = RESPONSES[head ? 1 : 0][close ? 1 : 0];
+            if (!writable) {
+                return;
+            }
+            if (out.remaining() < response.length) {
+                out.flip();
+                if (!connection.write(out)) {
+                    connection.close();
+                    writable = false;
+                    return;
+                }
+                out.clear();
+            }
+            out.put(response);
         }
 
         @Override

@@ -5,7 +5,8 @@ import java.nio.ByteBuffer;
 /**
  * Finds where HTTP/1.x requests end in a byte stream, for the hello server: it only needs to
  * know how many complete requests arrived (pipelined ones included) and whether the client wants
- * the connection closed. One per connection; allocation-free.
+ * the connection closed, and whether each is a HEAD (answered without a body). One per connection;
+ * allocation-free.
  *
  * <pre>
  *   LINE ──LF after a non-empty line──▶ LINE  (header lines; Content-Length and Connection noted)
@@ -20,6 +21,7 @@ final class RequestScanner {
     private int lineLength;
     private int lineBytes;
     private boolean requestLine = true;
+    private boolean head;
     private boolean http10;
     private boolean close;
     private boolean keepAlive;
@@ -28,6 +30,15 @@ final class RequestScanner {
     private boolean inBody;
     private int headBytes;
     private boolean broken;
+
+    /** Each complete request, in order, as the scan finds it. */
+    interface Sink {
+        /**
+         * @param head  the request is a HEAD: its response has no body
+         * @param close the client asked to close after it: the response says so, and is the last
+         */
+        void request(boolean head, boolean close);
+    }
 
     /** Whether the client asked to close after its last complete request. */
     boolean closeRequested() {
@@ -40,10 +51,10 @@ final class RequestScanner {
     }
 
     /**
-     * Scans {@code buf} to its limit. Returns the number of requests completed in it; stops after
-     * a request that asks to close (the rest is ignored).
+     * Scans {@code buf} to its limit, handing each request completed in it to {@code sink}; stops
+     * after a request that asks to close (the rest is ignored). Returns how many completed.
      */
-    int scan(ByteBuffer buf) {
+    int scan(ByteBuffer buf, Sink sink) {
         int completed = 0;
         int pos = buf.position();
         int limit = buf.limit();
@@ -55,6 +66,7 @@ final class RequestScanner {
                 if (bodyLeft == 0) {
                     inBody = false;
                     completed++;
+                    sink.request(head, closeRequested());
                     if (closeRequested()) {
                         break;
                     }
@@ -74,6 +86,7 @@ final class RequestScanner {
                         bodyLeft = contentLength;
                     } else {
                         completed++;
+                        sink.request(head, closeRequested());
                         if (closeRequested()) {
                             break;
                         }
@@ -93,6 +106,7 @@ final class RequestScanner {
 
     private void startRequest() {
         requestLine = true;
+        head = false;
         http10 = false;
         close = false;
         keepAlive = false;
@@ -117,6 +131,7 @@ final class RequestScanner {
         if (requestLine) {
             requestLine = false;
             http10 = bytes == length && length >= 8 && endsWith(length, "http/1.0");
+            head = startsWith(length, "head ");
             return false;
         }
         if (startsWith(length, "content-length:")) {
