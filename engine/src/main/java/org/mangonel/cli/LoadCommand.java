@@ -167,9 +167,17 @@ final class LoadCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("connections, threads, pipeline, duration and timeouts must be"
                         + " positive");
             }
+            if (pipeline > 1 && noKeepalive) {
+                throw new IllegalArgumentException("--pipeline needs keep-alive: a connection that closes after each"
+                        + " response cannot carry several requests (leave out --no-keepalive)");
+            }
+            if (!UrlSpec.isToken(method)) {
+                throw new IllegalArgumentException("--method must be an HTTP method such as GET or POST, found '"
+                        + method + "'");
+            }
             for (String h : headers == null ? List.<String>of() : headers) {
                 int colon = h.indexOf(':');
-                if (colon <= 0) {
+                if (colon <= 0 || !UrlSpec.isToken(h.substring(0, colon).trim())) {
                     throw new IllegalArgumentException("header must be 'Name: value', found '" + h + "'");
                 }
                 extra.add(new UrlSpec.Header(h.substring(0, colon).trim(), h.substring(colon + 1).trim()));

@@ -2,6 +2,7 @@ package org.mangonel.scenario;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * One request of a URL mix.
@@ -14,6 +15,12 @@ import java.util.Objects;
  * @param expect  expectation for this URL, or null to use the benchmark's
  */
 public record UrlSpec(String path, String method, List<Header> headers, String body, int weight, Expect expect) {
+    private static final Pattern TOKEN = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
+
+    /** Whether {@code text} is an HTTP token (RFC 9110 §5.6.2): what a method or a header name must be. */
+    public static boolean isToken(String text) {
+        return TOKEN.matcher(text).matches();
+    }
 
     public UrlSpec {
         Objects.requireNonNull(path, "path");

@@ -69,6 +69,10 @@ class CliTest {
         assertEquals(2, run(REPO.resolve("scenarios/hello.yaml").toString(), "--dry-run", "-c", "10,10").code());
         assertEquals(2, run(REPO.resolve("scenarios/hello.yaml").toString(), "--dry-run", "--rate", "1/s,1/s").code());
         assertEquals(2, run().code());
+        // engine load refuses what a scenario refuses
+        assertEquals(2, run("load", "http://127.0.0.1:1/", "--no-keepalive", "--pipeline", "4").code());
+        assertEquals(2, run("load", "http://127.0.0.1:1/", "-m", "GE T").code());
+        assertEquals(2, run("load", "http://127.0.0.1:1/", "-H", "Bad Name: x").code());
     }
 
     @Test

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.mangonel.protocol.Section;
 import org.mangonel.scenario.Order;
 import org.mangonel.scenario.Expect;
@@ -20,7 +19,6 @@ final class HttpReader {
     static final List<String> LIMIT_KEYS = List.of("header", "body");
     /** A request (head and body) must fit the event loop's send buffer; this leaves room for the head. */
     static final int MAX_BODY_BYTES = 60 * 1024;
-    private static final Pattern TOKEN = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
 
     private HttpReader() {
     }
@@ -91,7 +89,7 @@ final class HttpReader {
             m.error("path", pathProblem(rawPath));
         }
         String method = m.string("method");
-        if (method != null && !TOKEN.matcher(method).matches()) {
+        if (method != null && !UrlSpec.isToken(method)) {
             m.error("method", "'method' must be an HTTP method such as GET or POST, found '" + method + "'");
             method = null;
         }
@@ -142,7 +140,7 @@ final class HttpReader {
         List<UrlSpec.Header> out = new ArrayList<>();
         for (var e : map.entrySet()) {
             String name = e.getKey();
-            if (!TOKEN.matcher(name).matches()) {
+            if (!UrlSpec.isToken(name)) {
                 m.error("headers", "header name '" + name + "' is not a valid HTTP token");
                 return null;
             }
