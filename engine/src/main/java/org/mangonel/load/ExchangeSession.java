@@ -84,6 +84,16 @@ public abstract class ExchangeSession extends ConnectionSession<PacedWorker> imp
         }
     }
 
+    /**
+     * Whether an answer completed now for a request sent at {@code sentNs} came after the request
+     * timeout: it counts as a timeout, not a success. The deadline scan ({@link #onTimer}, every
+     * few milliseconds) fails a connection whose oldest request is overdue; an answer completed
+     * between its deadline and the next scan is judged here, so the timeout is exact.
+     */
+    protected final boolean late(long sentNs, long nowNs) {
+        return nowNs - sentNs > timeoutNs;
+    }
+
     @Override
     public final boolean behind() {
         return !pacer.allSent();

@@ -122,7 +122,9 @@ final class HttpSession extends ExchangeSession {
         if (worker.records(dueNs)) {
             worker.recorder().status(status);
         }
-        if (!mix.accepts(url, status)) {
+        if (late(sentNs, nowNs)) {
+            worker.failed(url, ErrorKind.TIMEOUT, dueNs, nowNs);
+        } else if (!mix.accepts(url, status)) {
             worker.failed(url, ErrorKind.STATUS, dueNs, nowNs);
         } else if (!decoder.bodyMatched() || !mix.acceptsLength(url, decoder.bodyBytes())) {
             worker.failed(url, ErrorKind.BODY, dueNs, nowNs);

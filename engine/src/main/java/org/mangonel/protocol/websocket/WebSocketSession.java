@@ -89,7 +89,9 @@ final class WebSocketSession extends ExchangeSession implements MessageHandler {
         long dueNs = flight.headDueNs();
         long sentNs = flight.headSentNs();
         flight.removeHead();
-        if (matches && answered == mix.answer(message).length && opcode == mix.answerOpcode(message)) {
+        if (late(sentNs, nowNs)) {
+            worker.failed(ErrorKind.TIMEOUT, dueNs, nowNs);
+        } else if (matches && answered == mix.answer(message).length && opcode == mix.answerOpcode(message)) {
             worker.succeeded(dueNs, sentNs, nowNs);
         } else {
             worker.failed(ErrorKind.BODY, dueNs, nowNs);

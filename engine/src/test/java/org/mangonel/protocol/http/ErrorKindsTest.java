@@ -139,6 +139,18 @@ class ErrorKindsTest {
         assertOnly(run("/bigheader"), ErrorKind.PROTOCOL);
     }
 
+    /**
+     * The timeout is exact: /slow answers after at least 150 ms, so with a 149-ms timeout no
+     * answer is in time. The deadline scan runs every few milliseconds; an answer completed
+     * between the deadline and the next scan counted as a success before.
+     */
+    @Test
+    void anAnswerAfterTheTimeoutIsATimeoutNotASuccess() throws Exception {
+        RunStats s = run(server.port(), "/slow", true, null, 4, FaultServer.SLOW_MS - 1, 700);
+        assertEquals(0, s.requests(), "no answer came within the timeout: " + s.errors());
+        assertOnly(s, ErrorKind.TIMEOUT);
+    }
+
     @Test
     void aServerThatNeverAnswersIsATimeout() throws Exception {
         RunStats s = run(server.port(), "/hang", true, null, 4, 100, 700);
