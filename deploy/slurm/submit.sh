@@ -3,8 +3,8 @@
 # same moment, then a merge job that runs once every shard has succeeded.
 #
 #   deploy/slurm/submit.sh SCENARIO.yaml N [engine options...]
-#   deploy/slurm/submit.sh scenarios/hello.yaml 4 --duration 30s -c 100
-#   deploy/slurm/submit.sh scenarios/hello.yaml 8 --out /shared/runs/hello-8   # choose the folder
+#   deploy/slurm/submit.sh scenarios/hello-sharded.yaml 4 --duration 30s -c 100
+#   deploy/slurm/submit.sh scenarios/hello-sharded.yaml 8 --out /shared/runs/hello-8   # choose the folder
 #
 # What it does:
 #   1. picks ONE start time for the whole run, now + MANGONEL_LEAD seconds, in UTC (ISO-8601);
