@@ -136,13 +136,14 @@ With an even number of runs the median shown is the lower of the two middle runs
 </#if>
 </#list>
 </#if>
-<#list b.frameworks as f>
-<#list f.levels as l>
-<#if l.concurrency + "@" + (l.rate??)?then(l.rate.label, "") == levelKey && l.status != "ok">
-- ${md(f.title)}: ${l.status}<#if l.reason??> (${md(l.reason)})</#if>
+<#assign unmeasured = []>
+<#list b.frameworks as f><#list f.levels as l><#if l.concurrency + "@" + (l.rate??)?then(l.rate.label, "") == levelKey && l.status != "ok"><#assign unmeasured = unmeasured + [{"f": f, "l": l}]></#if></#list></#list>
+<#list unmeasured as x>
+- ${md(x.f.title)}: ${x.l.status}<#if x.l.reason??> (${md(x.l.reason)})</#if>
+</#list>
+<#if unmeasured?size gt 0>
+
 </#if>
-</#list>
-</#list>
 </#list>
 <#if b.thresholds?? && b.thresholds?size gt 0>
 <#assign checks = []>

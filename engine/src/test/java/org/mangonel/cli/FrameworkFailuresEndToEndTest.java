@@ -78,6 +78,8 @@ class FrameworkFailuresEndToEndTest {
         assertEquals("ok", byName.get("fine").get("status"), "the run went on");
         String md = Files.readString(out.resolve("report.md"));
         assertTrue(md.contains("No module named nothing") && md.contains("apt-get install python3-no-such"), md);
+        assertTrue(md.contains("- Server dies: failed") || md.contains("- dies: failed"), "the level's failure: " + md);
+        assertTrue(md.contains("\n\n**Not measured:**"), "a paragraph of its own, not folded into a bullet: " + md);
         ResultsTree.assertNoProcessLeft();
     }
 
