@@ -2,6 +2,7 @@ package org.mangonel.framework;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -72,6 +73,10 @@ public final class LocalHost implements Host {
     @Override
     public ServerProcess start(List<String> argv, String cwd, Map<String, String> env, Path log, String label)
             throws IOException {
+        if (!Files.isDirectory(Path.of(cwd))) {
+            // else the JDK's message names the first program it tried to run (setsid) as missing
+            throw new IOException("its working folder (cwd:) " + cwd + " does not exist");
+        }
         return ServerProcess.start(argv, Path.of(cwd), env, log);
     }
 }

@@ -36,6 +36,9 @@ class FrameworkFailuresEndToEndTest {
                     requires:
                       - command: python3 -c "import no_such_module_here"
                         hint: "no_such_module_here is not installed: apt-get install python3-no-such"
+                  - name: no-folder
+                    start: python3 -c pass
+                    cwd: no-such-folder
                   - name: fine
                     start: builtin:hello
                 benchmarks:
@@ -74,6 +77,11 @@ class FrameworkFailuresEndToEndTest {
         Map<String, Object> missing = byName.get("missing");
         assertEquals("skipped", missing.get("status"));
         assertEquals("no_such_module_here is not installed: apt-get install python3-no-such", missing.get("reason"));
+
+        Map<String, Object> noFolder = byName.get("no-folder");
+        assertEquals("failed", noFolder.get("status"));
+        assertTrue(((String) noFolder.get("reason")).contains("working folder (cwd:) ")
+                && ((String) noFolder.get("reason")).contains("no-such-folder does not exist"), noFolder.toString());
 
         assertEquals("ok", byName.get("fine").get("status"), "the run went on");
         String md = Files.readString(out.resolve("report.md"));
