@@ -120,11 +120,8 @@ final class LoadCommand implements Callable<Integer> {
                     + " (repeatable).")
     List<String> thresholds;
 
-    /**
-     * A progress tick this soon after the window began has nothing measured to show yet, and one
-     * this soon after it ended is the end, not a drain.
-     */
-    private static final long WINDOW_BEGINS_NS = 100_000_000L;
+    /** A progress tick this soon after the window ended is the end, not a drain. */
+    private static final long WINDOW_ENDS_NS = 100_000_000L;
 
     LoadCommand(PrintStream out, PrintStream err) {
         this.out = out;
@@ -224,16 +221,16 @@ final class LoadCommand implements Callable<Integer> {
         ProgressListener progress = quiet ? ProgressListener.NONE
                 : (elapsedNs, totalNs, measuring, perSecond, errors, p99Us) -> {
                     if (elapsedNs > totalNs) {
-                        if (elapsedNs > totalNs + WINDOW_BEGINS_NS) { // not the window's last instant
+                        if (elapsedNs > totalNs + WINDOW_ENDS_NS) { // not the window's last instant
                             err.printf(Locale.ROOT, "  %4.1fs  draining: awaiting the window's requests still"
                                     + " owed%n", elapsedNs / 1e9);
                         }
-                    } else if (elapsedNs < warmNs + WINDOW_BEGINS_NS) {
-                        // a whole-second warm-up's last tick falls on the window's first instant
+                    } else if (!measuring) {
                         err.printf(Locale.ROOT, "  %4.1fs  warming up%n", elapsedNs / 1e9);
                     } else {
-                        err.printf(Locale.ROOT, "  %4.1fs  %,.0f req/s  %,d errors  p99 %.3fms  (measured so far)%n",
-                                elapsedNs / 1e9, perSecond, errors, p99Us / 1000.0);
+                        err.printf(Locale.ROOT, "  %4.1fs  %,.0f req/s  %,d errors  p99 %s  (measured so far)%n",
+                                elapsedNs / 1e9, perSecond, errors, perSecond > 0
+                                        ? String.format(Locale.ROOT, "%.3fms", p99Us / 1000.0) : "n/a");
                     }
                 };
         LoadRun run = HttpProtocol.loadRun(spec);

@@ -24,6 +24,11 @@ public final class LoadRun {
     private final long drainNs;
     private final int protocolCounters;
     private static final long NOT_SCHEDULED = Long.MIN_VALUE;
+    /**
+     * A progress tick this soon after the measured part began has nothing to show yet (a
+     * whole-second warm-up's last tick falls on the window's first instant): still warming up.
+     */
+    public static final long MEASURING_SHOWN_NS = 100_000_000L;
     private long scheduledStartNs = NOT_SCHEDULED;
     private volatile boolean stopRequested;
     private final java.util.concurrent.atomic.AtomicReference<Throwable> loopFailure =
@@ -156,7 +161,7 @@ public final class LoadRun {
             }
             if (now >= nextReportNs) {
                 // in the drain too: a run whose window's requests are still owed is not silent
-                report(listener, now - startNs, totalNs, window.measureStartNs());
+                report(listener, now, now - startNs, totalNs, window.measureStartNs());
                 nextReportNs += 1_000_000_000L;
             }
             long wakeNs = Math.min(window.endNs(), nextReportNs);
@@ -201,7 +206,7 @@ public final class LoadRun {
                 lateNs, window.startNs(), connectFailure);
     }
 
-    private void report(ProgressListener listener, long elapsedNs, long totalNs, long measureStartNs) {
+    private void report(ProgressListener listener, long nowNs, long elapsedNs, long totalNs, long measureStartNs) {
         long requests = 0;
         long errors = 0;
         long p99 = 0;
@@ -213,9 +218,12 @@ public final class LoadRun {
             p99 = Math.max(p99, p.p99Us());
             latestNs = Math.max(latestNs, p.atNs());
         }
+        // By the clock: a server that answers nothing shows 0/s once the window is under way, not a
+        // warm-up that goes on; a tick a moment after the window's start still says warming up.
+        boolean measuring = nowNs - measureStartNs >= MEASURING_SHOWN_NS;
         long measuredNs = latestNs - measureStartNs;
-        boolean measuring = measuredNs > 0 && requests + errors > 0;
-        listener.progress(elapsedNs, totalNs, measuring, measuring ? requests * 1e9 / measuredNs : 0, errors, p99);
+        listener.progress(elapsedNs, totalNs, measuring, measuring && measuredNs > 0 ? requests * 1e9 / measuredNs : 0,
+                errors, p99);
     }
 
     private static boolean anyAlive(List<Thread> threads) {

@@ -6,7 +6,8 @@ public interface ProgressListener {
     /**
      * @param elapsedNs time since traffic started (warm-up included)
      * @param totalNs   warm-up plus measured duration
-     * @param measuring whether measured figures exist yet (false during warm-up)
+     * @param measuring whether the measured part is under way (false during warm-up and its first
+     *                  {@link LoadRun#MEASURING_SHOWN_NS}), by the clock
      * @param rate      successes per second so far in the measured part
      * @param errors    errors counted so far in the measured part
      * @param p99Us     the highest per-loop 99th percentile so far, microseconds

@@ -183,14 +183,15 @@ final class Trials<W extends Workload> {
                         elapsedNs / 1e9, protocol.successUnit())
                 : String.format(Locale.ROOT, "%s  %5.1f/%.1fs  %s", label, elapsedNs / 1e9, totalNs / 1e9,
                         measuring ? String.format(Locale.ROOT, "%,.0f %s  %,d errors  p99 %s", rate, perSecond,
-                                errors, millis(p99Us)) : "warming up"));
+                                errors, rate > 0 ? millis(p99Us) : "n/a") : "warming up"));
     }
 
     private String summary(String label, W load, RunStats stats, ClientFigures client) {
+        boolean none = stats.requests() == 0;
         return String.format(Locale.ROOT, "%s: %,.1f %s/s, %,d %s%s, %,d errors, mean %s, p99 %s%s", label,
                 stats.rate(), protocol.successUnit(), stats.requests(), protocol.successUnit(),
                 protocol.summary(load, stats), stats.errorTotal(),
-                millis(stats.latency().meanMs() * 1000), millis(stats.latency().p99Ms() * 1000),
+                none ? "n/a" : millis(stats.latency().meanMs() * 1000), none ? "n/a" : millis(stats.latency().p99Ms() * 1000),
                 client.saturated() ? " (client saturated)" : "");
     }
 

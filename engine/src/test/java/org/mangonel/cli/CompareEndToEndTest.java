@@ -134,6 +134,14 @@ class CompareEndToEndTest {
             assertTrue(none.err().contains("nothing succeeded"), none.err());
             assertTrue(none.err().contains("connecting: Connection refused"), "with the reason: " + none.err());
         }
+        // a server that never answers: once the window is under way the progress line says 0/s
+        // (it said "warming up" for as long as nothing was answered), and no p99 it does not have
+        try (org.mangonel.fixtures.FaultServer hang = org.mangonel.fixtures.FaultServer.start(0)) {
+            CliTest.Outcome silent = CliTest.run("load", "http://127.0.0.1:" + hang.port() + "/hang", "-c", "1", "-d",
+                    "1500ms", "--warmup", "0s", "--timeout", "500ms");
+            assertTrue(silent.err().contains("1.0s  0 req/s  ") && silent.err().contains("p99 n/a  (measured so far)")
+                    && !silent.err().contains("warming up"), silent.err());
+        }
         // https to a plain-HTTP server: the handshake is never answered; the attempts time out
         // and count, and the reason is given (it said "0 errors" and nothing more)
         try (RateLimitedServer plain = new RateLimitedServer(500)) {
