@@ -86,12 +86,19 @@ final class ServeCommand implements Callable<Integer> {
                     + " clients)");
             return ExitCodes.INVALID;
         }
-        ServerLoops running = switch (server) {
-            case hello -> HelloServer.start(address, threads);
-            case chat -> ChatServer.start(address);
-            case ws_echo -> WebSocketEchoServer.start(address, threads);
-            case ws_chat -> WebSocketChatServer.start(address, threads);
-        };
+        ServerLoops running;
+        try {
+            running = switch (server) {
+                case hello -> HelloServer.start(address, threads);
+                case chat -> ChatServer.start(address);
+                case ws_echo -> WebSocketEchoServer.start(address, threads);
+                case ws_chat -> WebSocketChatServer.start(address, threads);
+            };
+        } catch (java.net.BindException e) {
+            err.println("engine serve " + server + ": cannot listen on " + host + ":" + port + ": " + e.getMessage()
+                    + (port != 0 ? " (another server? --port 0 picks a free one)" : ""));
+            return ExitCodes.RUN_FAILED;
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(running::close, "serve-shutdown"));
         out.printf("mangonel %s server listening on %s:%d (%d thread%s)%n", server, host, running.port(), threads,
                 threads == 1 ? "" : "s");

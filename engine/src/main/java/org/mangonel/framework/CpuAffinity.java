@@ -24,14 +24,14 @@ public final class CpuAffinity {
     /** Why {@code cpus} cannot be applied here, or empty when it can. */
     public static Optional<String> problem(String cpus) {
         if (!HAVE_TASKSET) {
-            return Optional.of("taskset is not installed (util-linux), so CPUs " + cpus + " were not pinned");
+            return Optional.of("taskset is not installed (util-linux)");
         }
         for (String part : cpus.split(",")) {
             String[] range = part.split("-");
             int highest = Integer.parseInt(range[range.length - 1]);
             if (highest >= CPUS_AT_START) {
                 return Optional.of("CPU " + highest + " does not exist here (" + CPUS_AT_START + " CPUs: 0-"
-                        + (CPUS_AT_START - 1) + "), so CPUs " + cpus + " were not pinned");
+                        + (CPUS_AT_START - 1) + ")");
             }
         }
         return Optional.empty();

@@ -460,8 +460,7 @@ public final class SshHost implements Host {
     @Override
     public Optional<String> cpusProblem(String cpus) {
         if (facts.getOrDefault("taskset", "").isEmpty()) {
-            return Optional.of("taskset is not installed on " + destination + " (util-linux), so CPUs " + cpus
-                    + " were not pinned");
+            return Optional.of("taskset is not installed on " + destination + " (util-linux)");
         }
         Long cores = number(facts.get("cores"));
         for (String part : cpus.split(",")) {
@@ -469,7 +468,7 @@ public final class SshHost implements Host {
             int highest = Integer.parseInt(range[range.length - 1]);
             if (cores != null && highest >= cores) {
                 return Optional.of("CPU " + highest + " does not exist on " + destination + " (" + cores + " CPUs: 0-"
-                        + (cores - 1) + "), so CPUs " + cpus + " were not pinned");
+                        + (cores - 1) + ")");
             }
         }
         return Optional.empty();

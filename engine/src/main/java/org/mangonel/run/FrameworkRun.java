@@ -223,7 +223,7 @@ final class FrameworkRun {
             Optional<String> problem = host.cpusProblem(fw.cpus());
             cpusNote = problem.orElse(null);
             if (problem.isPresent()) {
-                console.info(header + ": " + problem.get());
+                console.info(header + ": not pinned to CPUs " + fw.cpus() + ": " + problem.get());
             } else {
                 argv = CpuAffinity.wrap(fw.cpus(), argv);
             }

@@ -47,7 +47,10 @@ public final class Merge {
      * @param out  a new or empty folder, not one of the shards'
      */
     public Merge(List<Path> dirs, Path out) {
-        this.dirs = List.copyOf(dirs);
+        // a shard's results.json named instead of its folder: the folder is meant
+        this.dirs = dirs.stream().map(d -> d.getFileName() != null && d.getFileName().toString().equals("results.json")
+                && Files.isRegularFile(d) && d.toAbsolutePath().getParent() != null ? d.toAbsolutePath().getParent() : d)
+                .toList();
         this.out = out;
     }
 

@@ -138,6 +138,12 @@ class ShardsEndToEndTest {
             assertTrue(Files.isRegularFile(merged.resolve((String) m.get("hlog"))), "the merged interval log");
             assertEquals(2L, ResultsTree.number(ResultsTree.map(ResultsTree.read(merged).get("shards")).get("count")));
             assertTrue(Files.readString(merged.resolve("report.md")).contains("2 shards"), "the page says so");
+            assertTrue(Files.readString(merged.resolve("report.md")).contains("event-loop thread per shard"),
+                    "the threads were each shard's");
+            // a shard's results.json named for its folder
+            CliTest.Outcome byFile = CliTest.run("merge", dir.resolve("shard-0/results.json").toString(),
+                    dir.resolve("shard-1/results.json").toString(), "--out", dir.resolve("m6").toString());
+            assertEquals(0, byFile.code(), byFile.err());
 
             // refusals: a missing shard, a shard twice, a folder that is not a shard, a truncated file
             assertRefused("shard 1 of 2 is missing", "merge", dir.resolve("shard-0").toString(), "--out",
