@@ -247,7 +247,8 @@ final class EngineCommand implements Callable<Integer> {
         return anyFailed ? ExitCodes.EXPECTATION_FAILED : ExitCodes.OK;
     }
 
-    private RunSettings overrides() {
+    /** The command line's overrides of the scenario's settings; IllegalArgumentException when one is bad. */
+    RunSettings overrides() {
         if (repetitions != null && repetitions < 1) {
             throw new IllegalArgumentException("--repetitions must be at least 1");
         }

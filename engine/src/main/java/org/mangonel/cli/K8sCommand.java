@@ -314,13 +314,19 @@ final class K8sCommand implements Callable<Integer> {
         return engine;
     }
 
-    /** The frameworks the shards will run, after the engine options' --only and --benchmark. */
+    /**
+     * The frameworks the shards will run, after the engine options' --only and --benchmark; the
+     * options' values are checked as each pod's engine will check them (a bad one would make
+     * every pod exit 2).
+     */
     private static List<Framework> frameworksRun(Scenario scenario, EngineCommand engine) throws Invalid {
         Plan plan;
         try {
-            plan = Planner.plan(scenario, RunSettings.EMPTY, set(engine.only), set(engine.benchmarks), 1);
+            plan = Planner.plan(scenario, engine.overrides(), set(engine.only), set(engine.benchmarks), 1);
         } catch (PlanException e) {
             throw new Invalid(e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw new Invalid("the engine options after --: " + e.getMessage());
         }
         Set<Framework> frameworks = new LinkedHashSet<>();
         for (BenchmarkPlan bp : plan.benchmarks()) {

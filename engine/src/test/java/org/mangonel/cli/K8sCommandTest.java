@@ -300,6 +300,13 @@ class K8sCommandTest {
         cases.put(List.of(file, "--shards", "2", "--image", IMAGE, "--", "--no-such-option"),
                 "not the engine's: Unknown option: '--no-such-option'");
         cases.put(List.of(file, "--shards", "2", "--image", IMAGE, "--", "--only", "nope"), "unknown framework 'nope'");
+        // values each pod's engine would refuse, refused here rather than in every pod
+        cases.put(List.of(file, "--shards", "2", "--image", IMAGE, "--", "--duration", "5"),
+                "the engine options after --: --duration");
+        cases.put(List.of(file, "--shards", "2", "--image", IMAGE, "--", "--rate", "fast"),
+                "the engine options after --: --rate");
+        cases.put(List.of(file, "--shards", "2", "--image", IMAGE, "--", "-c", "0"),
+                "the engine options after --: --concurrency levels must be at least 1");
         cases.put(List.of(file, "other.yaml", "--shards", "2", "--image", IMAGE), "go after --");
         cases.put(List.of(dir.resolve("missing.yaml").toString(), "--shards", "2", "--image", IMAGE), "no such file");
         for (Map.Entry<List<String>, String> c : cases.entrySet()) {
