@@ -47,28 +47,68 @@ final class MappingReader {
             doc.error(node, "expected " + what + " (a mapping of keys to values), found " + Values.describe(node));
             return;
         }
+        List<NodeTuple> merged = new ArrayList<>();
         for (NodeTuple tuple : mapping.getValue()) {
             Node keyNode = tuple.getKeyNode();
             if (!doc.visit(keyNode)) {
                 return;
             }
+            if (Tag.MERGE.equals(keyNode.getTag())) {
+                // "<<: *defaults" (or a list of them): the merged mappings' keys, after this one's own
+                if (!mergeable(tuple.getValueNode(), merged)) {
+                    doc.error(tuple.getValueNode(), "'<<' merges a mapping (an alias such as *defaults) or a list"
+                            + " of them, found " + Values.describe(tuple.getValueNode()));
+                }
+                continue;
+            }
             if (!(keyNode instanceof ScalarNode scalar) || !Values.plainTag(keyNode)) {
                 doc.error(keyNode, "expected a plain key in " + what + ", found " + Values.describe(keyNode));
                 continue;
             }
-            String key = scalar.getValue();
-            if (entries.containsKey(key)) {
-                doc.error(keyNode, "duplicate key '" + key + "' in " + what);
-            } else if (!keys.contains(key)) {
-                String belongs = elsewhere.apply(key);
-                doc.error(keyNode, belongs != null ? belongs
-                        : "unknown key '" + key + "' in " + what
-                        + (what.contains(String.join(", ", keys)) ? Suggest.hint(key, keys) // listed already
-                                : "; " + Suggest.closest(key, keys)));
+            if (entries.containsKey(scalar.getValue())) {
+                doc.error(keyNode, "duplicate key '" + scalar.getValue() + "' in " + what);
             } else {
-                entries.put(key, tuple);
+                accept(scalar.getValue(), tuple, keys, elsewhere);
             }
         }
+        for (NodeTuple tuple : merged) {
+            // a key given here, or by an earlier merged mapping, wins (YAML's merge key)
+            if (tuple.getKeyNode() instanceof ScalarNode scalar && Values.plainTag(scalar)
+                    && !entries.containsKey(scalar.getValue())) {
+                accept(scalar.getValue(), tuple, keys, elsewhere);
+            }
+        }
+    }
+
+    private void accept(String key, NodeTuple tuple, List<String> keys,
+                        java.util.function.Function<String, String> elsewhere) {
+        if (!keys.contains(key)) {
+            String belongs = elsewhere.apply(key);
+            doc.error(tuple.getKeyNode(), belongs != null ? belongs
+                    : "unknown key '" + key + "' in " + what
+                    + (what.contains(String.join(", ", keys)) ? Suggest.hint(key, keys) // listed already
+                            : "; " + Suggest.closest(key, keys)));
+        } else {
+            entries.put(key, tuple);
+        }
+    }
+
+    /** Adds the tuples a merge key's value brings (a mapping, or a list of them); false if it is neither. */
+    private static boolean mergeable(Node value, List<NodeTuple> into) {
+        if (value instanceof MappingNode m) {
+            into.addAll(m.getValue());
+            return true;
+        }
+        if (value instanceof SequenceNode seq) {
+            for (Node item : seq.getValue()) {
+                if (!(item instanceof MappingNode m)) {
+                    return false;
+                }
+                into.addAll(m.getValue());
+            }
+            return true;
+        }
+        return false;
     }
 
     Doc doc() {

@@ -82,4 +82,26 @@ class BrokenScenariosTest {
                 () -> ScenarioLoader.parse(text.getBytes(), "x.yaml", "/tmp", "x"));
         assertEquals(List.of(2, 3, 4, 5), e.problems().stream().map(Problem::line).toList());
     }
+
+    /**
+     * YAML's merge key shares settings between frameworks: "<<: *base" brings the anchored
+     * mapping's keys, the mapping's own keys win; an unknown key it brings is reported where it
+     * is written (under the anchor).
+     */
+    @Test
+    void aMergeKeyBringsTheAnchoredKeysAndItsOwnWin() throws Exception {
+        String text = String.join("\n", "name: t", "frameworks:", "  - &base", "    name: a",
+                "    start: builtin:hello", "    ready: 7s", "  - <<: *base", "    name: b", "benchmarks:",
+                "  - {name: x, urls: [/]}", "");
+        org.mangonel.scenario.Scenario sc = ScenarioLoader.parse(text.getBytes(), "x.yaml", "/tmp", "x");
+        assertEquals(List.of("a", "b"), sc.frameworks().stream().map(org.mangonel.scenario.Framework::name).toList());
+        assertEquals(sc.frameworks().get(0).start(), sc.frameworks().get(1).start());
+        assertEquals(sc.frameworks().get(0).ready(), sc.frameworks().get(1).ready());
+
+        String bad = String.join("\n", "name: t", "frameworks:", "  - &base", "    name: a", "    strat: x",
+                "  - <<: [1]", "    name: b", "benchmarks:", "  - {name: x, urls: [/]}", "");
+        ScenarioException e = assertThrows(ScenarioException.class,
+                () -> ScenarioLoader.parse(bad.getBytes(), "x.yaml", "/tmp", "x"));
+        assertEquals(List.of(3, 5, 6), e.problems().stream().map(Problem::line).distinct().toList(), e.render());
+    }
 }
