@@ -118,8 +118,11 @@ class ShardsEndToEndTest {
                 total += ResultsTree.number(s.get("requests"));
                 assertEquals(1000.0, ((Number) ResultsTree.map(s.get("open_model")).get("target_rps")).doubleValue(),
                         "a shard's target is its part of the schedule, not the whole run's");
-                assertTrue(!Files.readString(dir.resolve("shard-" + i).resolve("report.md")).contains("could not keep up"),
-                        "a shard that sent its part kept up");
+                // the share achieved is near 100% (it read 50%: the shard's rate over the whole run's
+                // target); not asserted at 99%, where the page's warning starts: a busy machine may
+                // make a shard fall a little behind
+                assertTrue(((Number) ResultsTree.map(s.get("open_model")).get("achieved_pct")).doubleValue() > 60,
+                        "a shard's achieved share is of its own target: " + s.get("open_model"));
                 added.add(HistogramCodec.decode((String) s.get("histogram")));
                 assertEquals(ResultsTree.map(ResultsTree.read(dir.resolve("shard-0")).get("shards")).get("start_at"),
                         ResultsTree.map(ResultsTree.read(dir.resolve("shard-" + i)).get("shards")).get("start_at"),
