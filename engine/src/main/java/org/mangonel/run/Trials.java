@@ -187,11 +187,12 @@ final class Trials<W extends Workload> {
     }
 
     private String summary(String label, W load, RunStats stats, ClientFigures client) {
-        boolean none = stats.requests() == 0;
+        boolean none = stats.requests() == 0; // no latency to show: n/a, as engine load says
         return String.format(Locale.ROOT, "%s: %,.1f %s/s, %,d %s%s, %,d errors, mean %s, p99 %s%s", label,
                 stats.rate(), protocol.successUnit(), stats.requests(), protocol.successUnit(),
                 protocol.summary(load, stats), stats.errorTotal(),
-                none ? "n/a" : millis(stats.latency().meanMs() * 1000), none ? "n/a" : millis(stats.latency().p99Ms() * 1000),
+                none ? "n/a" : millis(stats.latency().meanMs() * 1000),
+                none ? "n/a" : millis(stats.latency().p99Ms() * 1000),
                 client.saturated() ? " (client saturated)" : "");
     }
 

@@ -23,6 +23,7 @@ final class Verdicts {
      * @param interrupted    the window was cut short
      * @param stats          what it measured
      * @param nothing        the protocol's words for a window without a success
+     * @param connectFailure why the last connect attempt failed, or null: said when nothing succeeded
      * @param serverExited   the server died during the window
      */
     static RunVerdict run(String clientFailure, boolean interrupted, RunStats stats, String nothing,

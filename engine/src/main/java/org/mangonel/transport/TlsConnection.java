@@ -49,11 +49,6 @@ final class TlsConnection implements Connection, Connection.Handler {
     private SSLEngine engine;
     private ByteBuffer partial;
     private int state = CLOSED;
-
-    @Override
-    public String handshakeUnderWay() {
-        return state == HANDSHAKING ? "the TLS handshake" : null;
-    }
     private Failure lastFailure;
     private String failureDetail;
     private String security;
@@ -369,6 +364,11 @@ final class TlsConnection implements Connection, Connection.Handler {
         }
         state = CLOSED;
         tcp.closeWhenFlushed();
+    }
+
+    @Override
+    public String handshakeUnderWay() {
+        return state == HANDSHAKING ? "the TLS handshake" : null;
     }
 
     @Override

@@ -44,11 +44,6 @@ final class WebSocketConnection implements Connection, MessageHandler, MessageCo
     private ByteBuffer view = ByteBuffer.allocate(0);
     private HandshakeResponseReader reader;
     private int state = CLOSED;
-
-    @Override
-    public String handshakeUnderWay() {
-        return state == UPGRADING ? "the WebSocket upgrade" : inner.handshakeUnderWay();
-    }
     private int generation;
     private long nowNs;
     private Failure lastFailure;
@@ -268,6 +263,11 @@ final class WebSocketConnection implements Connection, MessageHandler, MessageCo
         state = CLOSED;
         generation++;
         inner.closeWhenFlushed();
+    }
+
+    @Override
+    public String handshakeUnderWay() {
+        return state == UPGRADING ? "the WebSocket upgrade" : inner.handshakeUnderWay();
     }
 
     @Override
