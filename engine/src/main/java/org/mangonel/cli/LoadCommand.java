@@ -251,7 +251,7 @@ final class LoadCommand implements Callable<Integer> {
         }
         if (result.stats().requests() == 0) {
             err.println("engine load: nothing succeeded" + errorsText(result.stats())
-                    + (result.connectFailure() == null ? "" : "; connecting: " + result.connectFailure()));
+                    + (result.connectFailureToSay() == null ? "" : "; connecting: " + result.connectFailureToSay()));
             return ExitCodes.RUN_FAILED;
         }
         boolean passed = true;

@@ -96,7 +96,8 @@ final class ServeCommand implements Callable<Integer> {
             };
         } catch (java.net.BindException e) {
             err.println("engine serve " + server + ": cannot listen on " + host + ":" + port + ": " + e.getMessage()
-                    + (port != 0 ? " (another server? --port 0 picks a free one)" : ""));
+                    + (port != 0 && String.valueOf(e.getMessage()).contains("already in use")
+                    ? " (another server? --port 0 picks a free one)" : ""));
             return ExitCodes.RUN_FAILED;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(running::close, "serve-shutdown"));

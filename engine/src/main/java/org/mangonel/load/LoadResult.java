@@ -1,5 +1,6 @@
 package org.mangonel.load;
 
+import org.mangonel.stats.ErrorKind;
 import org.mangonel.stats.RunStats;
 
 /**
@@ -15,8 +16,8 @@ import org.mangonel.stats.RunStats;
  * @param security         what the secure connections negotiated ("TLSv1.3 TLS_AES_128_GCM_SHA256"), or null
  * @param lateNs           how late traffic began after the scheduled start (0 when on time or unscheduled)
  * @param startNs          when the window (its warm-up) began, {@link System#nanoTime()} scale
- * @param connectFailure   why the last failed connect attempt failed ("Connection refused", "the TLS
- *                         handshake had no answer within the 5 s connect timeout"), or null
+ * @param connectFailure   why a connect attempt failed, the last one a loop saw ("Connection refused",
+ *                         "the TLS handshake had no answer within the 5 s connect timeout"), or null
  */
 public record LoadResult(RunStats stats, long clientCpuNs, double clientCpuPct, double loopBusyMaxPct,
                          long loopAllocatedBytes, boolean interrupted, String clientFailure, String security,
@@ -25,6 +26,17 @@ public record LoadResult(RunStats stats, long clientCpuNs, double clientCpuPct, 
     /** When the window (its warm-up) began, on the wall clock. */
     public java.time.Instant startedAt() {
         return java.time.Instant.now().minusNanos(System.nanoTime() - startNs);
+    }
+
+    /**
+     * The connect failure's reason when it is why the window measured nothing: the window counted
+     * connect errors, or counted nothing at all (attempts outlasting it); else null (a refusal in
+     * the warm-up says nothing about a window of 500s).
+     */
+    public String connectFailureToSay() {
+        boolean relevant = stats.errors(ErrorKind.CONNECT) > 0
+                || stats.requests() + stats.errorTotal() == 0;
+        return relevant ? connectFailure : null;
     }
 
     /** Bytes the event loops allocated per completed request (or delivery) in the window. */

@@ -112,14 +112,14 @@ public final class Merge {
             if ("running".equals(s.status())) {
                 throw new MergeException(dir + ": shard " + index + " had not finished (its results say running)");
             }
+            if (!sameStructure(first, s)) {
+                throw new MergeException(dir + " measured other benchmarks, frameworks or levels than " + dirs.get(0)
+                        + " (were the shards run with the same options?)");
+            }
             String differs = differentSetting(first, s);
             if (differs != null) {
                 throw new MergeException(dir + " was run with another " + differs + " than " + dirs.get(0)
                         + ": the shards of one run share its settings (give every shard the same options)");
-            }
-            if (!sameStructure(first, s)) {
-                throw new MergeException(dir + " measured other benchmarks, frameworks or levels than " + dirs.get(0)
-                        + " (were the shards run with the same options?)");
             }
         }
         for (int i = 0; i < count; i++) {
@@ -299,7 +299,7 @@ public final class Merge {
         Map<String, Long> codes = sumMaps(parts.stream().map(Run::statusCodes).toList());
         long opened = sum(parts, Run::connectionsOpened);
         double rps = duration <= 0 ? 0 : Math.round(requests / duration * 100) / 100.0;
-        Figures.OpenModel open = openModel(parts, rps);
+        Figures.OpenModel open = openModel(level.rate(), parts, rps);
         Figures.Tls tls = first.tls() == null ? null : new Figures.Tls(first.tls().protocol(), first.tls().cipher(),
                 opened, duration <= 0 ? 0 : Math.round(opened / duration * 10) / 10.0);
         IntervalLogs.Merged series = IntervalLogs.merge(dirs, parts, out, first.hlog());
@@ -332,12 +332,15 @@ public final class Merge {
         }
     }
 
-    private static Figures.OpenModel openModel(List<Run> parts, double rps) {
-        if (parts.get(0).openModel() == null) {
+    /**
+     * The merged window against the level's whole rate (the shards' own targets are their parts
+     * since 5b4a9fc and the whole rate before it; the level's rate is right for both).
+     */
+    private static Figures.OpenModel openModel(Level.RateRef rate, List<Run> parts, double rps) {
+        if (parts.get(0).openModel() == null || rate == null) {
             return null;
         }
-        double target = parts.stream().filter(p -> p.openModel() != null).mapToDouble(p -> p.openModel().targetRps())
-                .sum(); // every shard records its part of the schedule
+        double target = (rate.fromRps() + rate.toRps()) / 2;
         return new Figures.OpenModel(target, rps, target == 0 ? 0 : Math.round(10000.0 * rps / target) / 100.0,
                 parts.stream().filter(p -> p.openModel() != null).mapToLong(p -> p.openModel().delayed()).sum(),
                 parts.stream().filter(p -> p.openModel() != null).mapToLong(p -> p.openModel().unsent()).sum());

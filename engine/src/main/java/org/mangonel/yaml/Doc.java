@@ -55,7 +55,10 @@ final class Doc {
         }
         int line = mark.getLine();
         String text = line >= 0 && line < lines.length ? lines[line] : null;
-        problems.add(new Problem(file, line + 1, mark.getColumn() + 1, message, text));
+        Problem problem = new Problem(file, line + 1, mark.getColumn() + 1, message, text);
+        if (!problems.contains(problem)) { // an anchored mapping's mistake, read again by each mapping merging it
+            problems.add(problem);
+        }
     }
 
     /** A problem about the file as a whole (unreadable, empty, ...). */

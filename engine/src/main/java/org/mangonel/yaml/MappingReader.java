@@ -47,18 +47,14 @@ final class MappingReader {
             doc.error(node, "expected " + what + " (a mapping of keys to values), found " + Values.describe(node));
             return;
         }
-        List<NodeTuple> merged = new ArrayList<>();
         for (NodeTuple tuple : mapping.getValue()) {
             Node keyNode = tuple.getKeyNode();
             if (!doc.visit(keyNode)) {
                 return;
             }
-            if (Tag.MERGE.equals(keyNode.getTag())) {
+            if (isMerge(tuple)) {
                 // "<<: *defaults" (or a list of them): the merged mappings' keys, after this one's own
-                if (!mergeable(tuple.getValueNode(), merged)) {
-                    doc.error(tuple.getValueNode(), "'<<' merges a mapping (an alias such as *defaults) or a list"
-                            + " of them, found " + Values.describe(tuple.getValueNode()));
-                }
+                mergeProblem(doc, tuple);
                 continue;
             }
             if (!(keyNode instanceof ScalarNode scalar) || !Values.plainTag(keyNode)) {
@@ -71,7 +67,7 @@ final class MappingReader {
                 accept(scalar.getValue(), tuple, keys, elsewhere);
             }
         }
-        for (NodeTuple tuple : merged) {
+        for (NodeTuple tuple : merged(mapping)) {
             // a key given here, or by an earlier merged mapping, wins (YAML's merge key)
             if (tuple.getKeyNode() instanceof ScalarNode scalar && Values.plainTag(scalar)
                     && !entries.containsKey(scalar.getValue())) {
@@ -93,22 +89,54 @@ final class MappingReader {
         }
     }
 
-    /** Adds the tuples a merge key's value brings (a mapping, or a list of them); false if it is neither. */
-    private static boolean mergeable(Node value, List<NodeTuple> into) {
-        if (value instanceof MappingNode m) {
-            into.addAll(m.getValue());
-            return true;
+    /** Whether the tuple is a merge key ({@code <<: *defaults}). */
+    static boolean isMerge(NodeTuple tuple) {
+        return Tag.MERGE.equals(tuple.getKeyNode().getTag());
+    }
+
+    /** Reports a merge key whose value is not a mapping or a list of mappings. */
+    static void mergeProblem(Doc doc, NodeTuple merge) {
+        Node value = merge.getValueNode();
+        boolean ok = value instanceof MappingNode || value instanceof SequenceNode seq
+                && seq.getValue().stream().allMatch(item -> item instanceof MappingNode);
+        if (!ok) {
+            doc.error(value, "'<<' merges a mapping (an alias such as *defaults) or a list of them, found "
+                    + Values.describe(value));
         }
-        if (value instanceof SequenceNode seq) {
-            for (Node item : seq.getValue()) {
-                if (!(item instanceof MappingNode m)) {
-                    return false;
-                }
-                into.addAll(m.getValue());
+    }
+
+    /**
+     * The key-value pairs a mapping's merge keys bring, in precedence order (the first mapping
+     * merged first, and what it merges itself after its own keys); merge keys themselves left out,
+     * each mapping visited once (an alias may point back at its own mapping). The mapping's own
+     * keys come before all of these: a caller keeps the first value of each key.
+     */
+    static List<NodeTuple> merged(MappingNode mapping) {
+        List<NodeTuple> out = new ArrayList<>();
+        java.util.Set<Node> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        seen.add(mapping);
+        collectMerged(mapping, out, seen);
+        return out;
+    }
+
+    private static void collectMerged(MappingNode mapping, List<NodeTuple> out, java.util.Set<Node> seen) {
+        for (NodeTuple tuple : mapping.getValue()) {
+            if (!isMerge(tuple)) {
+                continue;
             }
-            return true;
+            List<Node> sources = tuple.getValueNode() instanceof SequenceNode seq ? seq.getValue()
+                    : List.of(tuple.getValueNode());
+            for (Node source : sources) {
+                if (source instanceof MappingNode m && seen.add(m)) {
+                    for (NodeTuple t : m.getValue()) {
+                        if (!isMerge(t)) {
+                            out.add(t);
+                        }
+                    }
+                    collectMerged(m, out, seen);
+                }
+            }
         }
-        return false;
     }
 
     Doc doc() {
@@ -246,11 +274,22 @@ final class MappingReader {
             return null;
         }
         Map<String, String> out = new LinkedHashMap<>();
-        for (NodeTuple tuple : mapping.getValue()) {
+        List<NodeTuple> merged = merged(mapping);
+        List<NodeTuple> all = new ArrayList<>(mapping.getValue());
+        all.addAll(merged);
+        for (NodeTuple tuple : all) {
             Node k = tuple.getKeyNode();
             Node v = tuple.getValueNode();
             if (!doc.visit(k) || !doc.visit(v)) {
                 break;
+            }
+            if (isMerge(tuple)) {
+                mergeProblem(doc, tuple);
+                continue;
+            }
+            boolean fromMerge = merged.contains(tuple);
+            if (fromMerge && k instanceof ScalarNode ks0 && out.containsKey(ks0.getValue())) {
+                continue; // given in the mapping itself, or by an earlier merged mapping: that one wins
             }
             if (!(k instanceof ScalarNode ks) || !Values.plainTag(k)) {
                 doc.error(k, "expected a name in '" + key + "', found " + Values.describe(k));

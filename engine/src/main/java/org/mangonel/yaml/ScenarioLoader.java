@@ -778,10 +778,14 @@ public final class ScenarioLoader {
         private Protocol<?> protocolOf(Node node) {
             String word = "http";
             if (node instanceof org.yaml.snakeyaml.nodes.MappingNode mapping) {
-                for (var tuple : mapping.getValue()) {
+                // its own key, else one a merge key brings (<<: *websocket-defaults)
+                List<org.yaml.snakeyaml.nodes.NodeTuple> tuples = new ArrayList<>(mapping.getValue());
+                tuples.addAll(MappingReader.merged(mapping));
+                for (var tuple : tuples) {
                     if (tuple.getKeyNode() instanceof ScalarNode k && k.getValue().equals("protocol")
                             && tuple.getValueNode() instanceof ScalarNode v) {
                         word = v.getValue().toLowerCase(Locale.ROOT);
+                        break;
                     }
                 }
             }

@@ -99,17 +99,18 @@ class FrameworkFailuresEndToEndTest {
     @Test
     void aServerDyingAfterAMeasuredWindowFailsItsFrameworkNotTheRun(@TempDir Path dir) throws Exception {
         Path server = dir.resolve("dies_second.py");
-        // serves; once it has held 4 connections and all have closed (the first repetition's),
-        // it exits at the next connection (the second repetition's)
+        // serves; 4.5 s after it first holds 4 connections (the first 3-s repetition under way),
+        // it exits: after that window and its drain (at most the 1-s timeout), inside the second
+        // one; a late timer on a busy machine only moves the exit later into the second window
         Files.writeString(server, """
                 import asyncio, os, sys
-                open_now, peak = 0, 0
+                open_now, armed = 0, False
                 async def serve(reader, writer):
-                    global open_now, peak
-                    if peak >= 4 and open_now == 0:
-                        os._exit(9)
+                    global open_now, armed
                     open_now += 1
-                    peak = max(peak, open_now)
+                    if open_now >= 4 and not armed:
+                        armed = True
+                        asyncio.get_running_loop().call_later(4.5, os._exit, 9)
                     try:
                         while await reader.readuntil(b"\\r\\n\\r\\n"):
                             writer.write(b"HTTP/1.1 200 OK\\r\\nContent-Length: 2\\r\\n\\r\\nok")
@@ -125,12 +126,12 @@ class FrameworkFailuresEndToEndTest {
         Path file = dir.resolve("dies.yaml");
         Files.writeString(file, """
                 name: dies-later
-                duration: 1s
+                duration: 3s
                 warmup: 0s
                 repetitions: 2
                 concurrency: [4]
-                timeout: 500ms
-                connect_timeout: 500ms
+                timeout: 1s
+                connect_timeout: 1s
                 frameworks:
                   - name: dies-second
                     start: exec python3 %s {port}

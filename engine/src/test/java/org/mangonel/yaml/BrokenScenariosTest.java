@@ -102,6 +102,21 @@ class BrokenScenariosTest {
                 "  - <<: [1]", "    name: b", "benchmarks:", "  - {name: x, urls: [/]}", "");
         ScenarioException e = assertThrows(ScenarioException.class,
                 () -> ScenarioLoader.parse(bad.getBytes(), "x.yaml", "/tmp", "x"));
-        assertEquals(List.of(3, 5, 6), e.problems().stream().map(Problem::line).distinct().toList(), e.render());
+        assertEquals(List.of(3, 5, 6, 6), e.problems().stream().map(Problem::line).toList(),
+                "the anchor's mistake once, though two mappings read it: " + e.render());
+
+        // merges within merges, in env: too, and a benchmark's protocol brought by a merge
+        String nested = String.join("\n", "name: t", "defaults:", "  base: &base", "    ready: 9s",
+                "    env: &env {A: '1'}", "  python: &python", "    <<: *base", "    start: builtin:hello",
+                "frameworks:", "  - <<: *python", "    name: c", "    env: {<<: *env, B: '2'}", "benchmarks:",
+                "  - &ws {name: w, protocol: websocket, messages: [{text: hi}], expect: {echo: true}}",
+                "  - <<: *ws", "    name: w2", "");
+        ScenarioException unknown = assertThrows(ScenarioException.class,
+                () -> ScenarioLoader.parse(nested.getBytes(), "x.yaml", "/tmp", "x"));
+        assertTrue(unknown.render().contains("unknown key 'defaults'"), unknown.render());
+        String kept = nested.replace("defaults:", "x-defaults:");
+        ScenarioException onlyThat = assertThrows(ScenarioException.class,
+                () -> ScenarioLoader.parse(kept.getBytes(), "x.yaml", "/tmp", "x"));
+        assertEquals(1, onlyThat.problems().size(), "only the unknown top-level key: " + onlyThat.render());
     }
 }
