@@ -16,13 +16,17 @@ import org.yaml.snakeyaml.nodes.Tag;
  * Reads one YAML mapping whose valid keys are known in advance. On construction it reports
  * duplicate keys and unknown keys (naming the closest valid one); the typed getters report a
  * wrong type or value at the value's position and return {@code null}, so a caller reads every
- * field and the user sees every mistake at once.
+ * field and the user sees every mistake at once. Merge keys ({@code <<: *anchor}) bring the
+ * anchored mapping's keys; keys starting with {@code x-} are extension fields, ignored (as in
+ * Compose files): the place to keep anchored defaults.
  */
 final class MappingReader {
     private final Doc doc;
     private final Node node;
     private final String what;
     private final Map<String, NodeTuple> entries = new LinkedHashMap<>();
+    /** Keys that start with this are ignored: {@code x-defaults: {python: &python {...}}}. */
+    static final String EXTENSION_PREFIX = "x-";
 
     /**
      * @param doc  the file
@@ -78,6 +82,9 @@ final class MappingReader {
 
     private void accept(String key, NodeTuple tuple, List<String> keys,
                         java.util.function.Function<String, String> elsewhere) {
+        if (key.startsWith(EXTENSION_PREFIX)) {
+            return; // an extension field: anchors live here
+        }
         if (!keys.contains(key)) {
             String belongs = elsewhere.apply(key);
             doc.error(tuple.getKeyNode(), belongs != null ? belongs
