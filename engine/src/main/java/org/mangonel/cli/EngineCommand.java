@@ -293,7 +293,8 @@ final class EngineCommand implements Callable<Integer> {
         }
     }
 
-    private static Duration duration(String option, String text, boolean zeroAllowed) {
+    /** A duration option's value (null when not given), or an error that names the option. */
+    static Duration duration(String option, String text, boolean zeroAllowed) {
         if (text == null) {
             return null;
         }

@@ -16,7 +16,6 @@ import org.mangonel.protocol.http.HttpProtocol;
 import org.mangonel.protocol.http.RequestMix;
 import org.mangonel.results.Figures;
 import org.mangonel.scenario.Order;
-import org.mangonel.scenario.Durations;
 import org.mangonel.scenario.Framework;
 import org.mangonel.scenario.HttpWorkload;
 import org.mangonel.scenario.Rate;
@@ -120,9 +119,6 @@ final class LoadCommand implements Callable<Integer> {
                     + " (repeatable).")
     List<String> thresholds;
 
-    /** A progress tick this soon after the window ended is the end, not a drain. */
-    private static final long WINDOW_ENDS_NS = 100_000_000L;
-
     LoadCommand(PrintStream out, PrintStream err) {
         this.out = out;
         this.err = err;
@@ -154,15 +150,13 @@ final class LoadCommand implements Callable<Integer> {
                             Framework.Tls.PROTOCOLS) + ", found " + p);
                 }
             }
-            measure = duration("--duration", duration);
-            warm = duration("--warmup", warmup);
-            perRequest = duration("--timeout", timeout);
-            perConnect = duration("--connect-timeout", connectTimeout);
+            measure = EngineCommand.duration("--duration", duration, false);
+            warm = EngineCommand.duration("--warmup", warmup, true);
+            perRequest = EngineCommand.duration("--timeout", timeout, false);
+            perConnect = EngineCommand.duration("--connect-timeout", connectTimeout, false);
             schedule = rate == null ? null : EngineCommand.rate(rate);
-            if (connections < 1 || threads < 1 || pipeline < 1 || measure.isZero() || perRequest.isZero()
-                    || perConnect.isZero()) {
-                throw new IllegalArgumentException("connections, threads, pipeline, duration and timeouts must be"
-                        + " positive");
+            if (connections < 1 || threads < 1 || pipeline < 1) {
+                throw new IllegalArgumentException("connections, threads and pipeline must be positive");
             }
             if (pipeline > 1 && noKeepalive) {
                 throw new IllegalArgumentException("--pipeline needs keep-alive: a connection that closes after each"
@@ -219,20 +213,14 @@ final class LoadCommand implements Callable<Integer> {
         // By the clock, not by whether anything measured has finished: a stalled server shows as
         // 0 req/s in the window, never as a warm-up that goes on. Then the drain, if it is long.
         ProgressListener progress = quiet ? ProgressListener.NONE
-                : (elapsedNs, totalNs, measuring, perSecond, errors, p99Us) -> {
-                    if (elapsedNs > totalNs) {
-                        if (elapsedNs > totalNs + WINDOW_ENDS_NS) { // not the window's last instant
-                            err.printf(Locale.ROOT, "  %4.1fs  draining: awaiting the window's requests still"
-                                    + " owed%n", elapsedNs / 1e9);
-                        }
-                    } else if (!measuring) {
-                        err.printf(Locale.ROOT, "  %4.1fs  warming up%n", elapsedNs / 1e9);
-                    } else {
-                        err.printf(Locale.ROOT, "  %4.1fs  %,.0f req/s  %,d errors  p99 %s  (measured so far)%n",
-                                elapsedNs / 1e9, perSecond, errors, perSecond > 0
-                                        ? String.format(Locale.ROOT, "%.3fms", p99Us / 1000.0) : "n/a");
-                    }
-                };
+                : (elapsedNs, totalNs, phase, perSecond, errors, p99Us) -> err.printf(Locale.ROOT, "  %4.1fs  %s%n",
+                        elapsedNs / 1e9, switch (phase) {
+                            case WARMING_UP -> "warming up";
+                            case MEASURING -> String.format(Locale.ROOT, "%,.0f req/s  %,d errors  p99 %s  (measured so"
+                                    + " far)", perSecond, errors, perSecond > 0
+                                    ? String.format(Locale.ROOT, "%.3fms", p99Us / 1000.0) : "n/a");
+                            case DRAINING -> "draining: awaiting the window's requests still owed";
+                        });
         LoadRun run = HttpProtocol.loadRun(spec);
         // Like wrk, an interrupt prints what was measured until then; a second one quits at once.
         Interrupts interrupts = Interrupts.install(err::println, "printing what was measured");
@@ -263,15 +251,6 @@ final class LoadCommand implements Callable<Integer> {
                     t.unit().equals("/s") ? "/s" : t.unit());
         }
         return passed ? ExitCodes.OK : ExitCodes.THRESHOLD_CROSSED;
-    }
-
-    /** A duration option's value, or an error that names the option. */
-    private static Duration duration(String option, String text) {
-        try {
-            return Durations.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(option + " " + text + ": " + e.getMessage(), e);
-        }
     }
 
     /** The URL parsed, or null when it is not a URI at all (e.g. 127.0.0.1:8080, without a scheme). */

@@ -24,11 +24,8 @@ public final class LoadRun {
     private final long drainNs;
     private final int protocolCounters;
     private static final long NOT_SCHEDULED = Long.MIN_VALUE;
-    /**
-     * A progress tick this soon after the measured part began has nothing to show yet (a
-     * whole-second warm-up's last tick falls on the window's first instant): still warming up.
-     */
-    public static final long MEASURING_SHOWN_NS = 100_000_000L;
+    /** A progress tick this soon after a phase's end still belongs to it ({@link ProgressListener.Phase}). */
+    public static final long PHASE_EDGE_NS = 100_000_000L;
     private long scheduledStartNs = NOT_SCHEDULED;
     private volatile boolean stopRequested;
     private final java.util.concurrent.atomic.AtomicReference<Throwable> loopFailure =
@@ -161,7 +158,7 @@ public final class LoadRun {
             }
             if (now >= nextReportNs) {
                 // in the drain too: a run whose window's requests are still owed is not silent
-                report(listener, now, now - startNs, totalNs, window.measureStartNs());
+                report(listener, window, now, totalNs);
                 nextReportNs += 1_000_000_000L;
             }
             long wakeNs = Math.min(window.endNs(), nextReportNs);
@@ -206,7 +203,8 @@ public final class LoadRun {
                 lateNs, window.startNs(), connectFailure);
     }
 
-    private void report(ProgressListener listener, long nowNs, long elapsedNs, long totalNs, long measureStartNs) {
+    private void report(ProgressListener listener, Window window, long nowNs, long totalNs) {
+        long measureStartNs = window.measureStartNs();
         long requests = 0;
         long errors = 0;
         long p99 = 0;
@@ -219,11 +217,13 @@ public final class LoadRun {
             latestNs = Math.max(latestNs, p.atNs());
         }
         // By the clock: a server that answers nothing shows 0/s once the window is under way, not a
-        // warm-up that goes on; a tick a moment after the window's start still says warming up.
-        boolean measuring = nowNs - measureStartNs >= MEASURING_SHOWN_NS;
+        // warm-up that goes on
+        ProgressListener.Phase phase = nowNs < measureStartNs + PHASE_EDGE_NS ? ProgressListener.Phase.WARMING_UP
+                : nowNs <= window.measureEndNs() + PHASE_EDGE_NS ? ProgressListener.Phase.MEASURING
+                : ProgressListener.Phase.DRAINING;
         long measuredNs = latestNs - measureStartNs;
-        listener.progress(elapsedNs, totalNs, measuring, measuring && measuredNs > 0 ? requests * 1e9 / measuredNs : 0,
-                errors, p99);
+        listener.progress(nowNs - window.startNs(), totalNs, phase, phase != ProgressListener.Phase.WARMING_UP && measuredNs > 0
+                ? requests * 1e9 / measuredNs : 0, errors, p99);
     }
 
     private static boolean anyAlive(List<Thread> threads) {

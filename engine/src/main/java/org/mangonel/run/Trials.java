@@ -39,8 +39,6 @@ final class Trials<W extends Workload> {
     static final double SATURATED_LOOP_PCT = 90.0;
     /** Time for every connection's first attempt to end, beyond the connect timeout. */
     private static final long SETTLE_MARGIN_NS = 5_000_000_000L;
-    /** Progress this long after the window's end says the run is draining (before: its end). */
-    private static final long DRAIN_SHOWN_NS = 100_000_000L;
 
     private final BenchmarkPlan bp;
     private final Framework fw;
@@ -178,12 +176,14 @@ final class Trials<W extends Workload> {
             return ProgressListener.NONE; // a quiet run formats no line a second on the load's cores
         }
         String perSecond = protocol.successUnit() + "/s";
-        return (elapsedNs, totalNs, measuring, rate, errors, p99Us) -> console.progress(elapsedNs > totalNs + DRAIN_SHOWN_NS
-                ? String.format(Locale.ROOT, "%s  %5.1fs  draining: awaiting the window's %s still owed", label,
-                        elapsedNs / 1e9, protocol.successUnit())
-                : String.format(Locale.ROOT, "%s  %5.1f/%.1fs  %s", label, elapsedNs / 1e9, totalNs / 1e9,
-                        measuring ? String.format(Locale.ROOT, "%,.0f %s  %,d errors  p99 %s", rate, perSecond,
-                                errors, rate > 0 ? millis(p99Us) : "n/a") : "warming up"));
+        return (elapsedNs, totalNs, phase, rate, errors, p99Us) -> console.progress(switch (phase) {
+            case DRAINING -> String.format(Locale.ROOT, "%s  %5.1fs  draining: awaiting the window's %s still owed",
+                    label, elapsedNs / 1e9, protocol.successUnit());
+            case WARMING_UP -> String.format(Locale.ROOT, "%s  %5.1f/%.1fs  warming up", label, elapsedNs / 1e9,
+                    totalNs / 1e9);
+            case MEASURING -> String.format(Locale.ROOT, "%s  %5.1f/%.1fs  %,.0f %s  %,d errors  p99 %s", label,
+                    elapsedNs / 1e9, totalNs / 1e9, rate, perSecond, errors, rate > 0 ? millis(p99Us) : "n/a");
+        });
     }
 
     private String summary(String label, W load, RunStats stats, ClientFigures client) {

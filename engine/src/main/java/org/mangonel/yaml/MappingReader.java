@@ -281,10 +281,11 @@ final class MappingReader {
             return null;
         }
         Map<String, String> out = new LinkedHashMap<>();
-        List<NodeTuple> merged = merged(mapping);
+        int own = mapping.getValue().size(); // the mapping's own pairs, then those its merge keys bring
         List<NodeTuple> all = new ArrayList<>(mapping.getValue());
-        all.addAll(merged);
-        for (NodeTuple tuple : all) {
+        all.addAll(merged(mapping));
+        for (int i = 0; i < all.size(); i++) {
+            NodeTuple tuple = all.get(i);
             Node k = tuple.getKeyNode();
             Node v = tuple.getValueNode();
             if (!doc.visit(k) || !doc.visit(v)) {
@@ -294,8 +295,7 @@ final class MappingReader {
                 mergeProblem(doc, tuple);
                 continue;
             }
-            boolean fromMerge = merged.contains(tuple);
-            if (fromMerge && k instanceof ScalarNode ks0 && out.containsKey(ks0.getValue())) {
+            if (i >= own && k instanceof ScalarNode ks0 && out.containsKey(ks0.getValue())) {
                 continue; // given in the mapping itself, or by an earlier merged mapping: that one wins
             }
             if (!(k instanceof ScalarNode ks) || !Values.plainTag(k)) {

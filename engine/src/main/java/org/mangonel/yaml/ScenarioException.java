@@ -11,12 +11,14 @@ public final class ScenarioException extends Exception {
 
     /** @param problems in any order; kept in the file's order (file-wide ones first), as an editor lists them */
     public ScenarioException(List<Problem> problems) {
-        this(inFileOrder(problems), true);
+        super("invalid scenario", null, false, false);
+        this.problems = inFileOrder(problems);
     }
 
-    private ScenarioException(List<Problem> sorted, boolean ordered) {
-        super(sorted.isEmpty() ? "invalid scenario" : sorted.get(0).render(), null, false, false);
-        this.problems = sorted;
+    /** The first problem, rendered. */
+    @Override
+    public String getMessage() {
+        return problems.isEmpty() ? super.getMessage() : problems.get(0).render();
     }
 
     private static List<Problem> inFileOrder(List<Problem> problems) {
