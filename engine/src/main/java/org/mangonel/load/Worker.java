@@ -242,6 +242,14 @@ public abstract class Worker implements EventLoop.Driver {
     }
 
     /**
+     * Hook called once when the run ends (the window over, or cut short by a stop: its end is
+     * then the stop's time), before the sessions stop: where a schedule counts what fell due in
+     * the window and was never sent.
+     */
+    protected void finishing() {
+    }
+
+    /**
      * Hook for timed work of a subclass (a schedule of sends), called every pass once the window
      * started. Returns the next time it must run, met precisely, or {@link Long#MAX_VALUE}.
      */
@@ -372,6 +380,9 @@ public abstract class Worker implements EventLoop.Driver {
     }
 
     private void finish() {
+        if (window != null) {
+            finishing();
+        }
         for (Session s : sessions) {
             s.stop();
         }

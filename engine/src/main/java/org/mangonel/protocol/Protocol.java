@@ -99,8 +99,11 @@ public interface Protocol<W extends Workload> {
      */
     LoadRun load(W workload, Endpoint endpoint, RunSettings settings, int concurrency, Rate rate, Share share);
 
-    /** Why a window that recorded no success failed, e.g. "no successful request". */
-    String nothingMeasured();
+    /**
+     * Why a window that recorded no success failed, e.g. "no successful request", with what the
+     * protocol's own counters say of it (the window's {@code stats}).
+     */
+    String nothingMeasured(RunStats stats);
 
     /** The workload as results.json describes it under the benchmark's {@code workload}. */
     Map<String, Object> describe(W workload);

@@ -15,7 +15,7 @@
  *                         with the load's own connection and codecs
  *           Trials:       load(W, Endpoint, RunSettings, int concurrency, Rate rate, Share share)
  *                         ──▶ a LoadRun of its sessions for one level (rate null in the closed
- *                         model), or this shard's part of it; then nothingMeasured() (the
+ *                         model), or this shard's part of it; then nothingMeasured(stats) (the
  *                         reason when a window had no success), summary() and successUnit()
  *                         (its progress and one-line summary)
  *           CapacitySearch: shortfall(), atLoad(), levelUnit(), successUnit()

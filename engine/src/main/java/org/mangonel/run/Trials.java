@@ -140,7 +140,7 @@ final class Trials<W extends Workload> {
                 result.loopBusyMaxPct(), Math.min(s.threads(), concurrency),
                 result.loopBusyMaxPct() >= SATURATED_LOOP_PCT, result.allocatedBytesPerRequest());
         Verdicts.RunVerdict verdict = Verdicts.run(result.clientFailure(), result.interrupted(), stats,
-                protocol.nothingMeasured(), result.connectFailureToSay(), !serverAlive());
+                protocol.nothingMeasured(stats), result.connectFailureToSay(), !serverAlive());
         if (result.lateNs() > LATE_NOTE_NS) {
             console.info(String.format(Locale.ROOT, "%s: began %.3f s after its scheduled start (%s); the window was"
                     + " kept, its first part may have had no traffic", label, result.lateNs() / 1e9, at));

@@ -48,13 +48,27 @@ public final class ChatServer {
     private static final class Relay {
         private final List<Client> clients = new ArrayList<>();
         private final Outbox.Queue queue = new Outbox.Queue();
+        /** Clients dropped so far, and when the log last said so. */
+        private long dropped;
+        private long droppedSaidNs = System.nanoTime() - 1_000_000_000L;
+
+        /** A client was dropped: said in the log (standard error) at most once a second, with the count. */
+        void dropped(String why) {
+            dropped++;
+            long nowNs = System.nanoTime();
+            if (nowNs - droppedSaidNs >= 1_000_000_000L) {
+                droppedSaidNs = nowNs;
+                System.err.printf("chat relay: dropped a client (%s); %d dropped so far, %d connected%n", why, dropped,
+                        clients.size());
+            }
+        }
 
         /** Gathers {@code lines} (position to limit) for every client but {@code sender}. */
         void relay(Client sender, ByteBuffer lines) {
             for (int i = 0; i < clients.size(); i++) {
                 Client other = clients.get(i);
                 if (other != sender && !queue.add(other.outbox, lines, MAX_PENDING_BYTES)) {
-                    other.drop();
+                    other.drop("over " + MAX_PENDING_BYTES + " bytes not taken by its socket");
                     i--;
                 }
             }
@@ -123,7 +137,7 @@ public final class ChatServer {
                 return true;
             }
             if (partialLength + n > MAX_LINE_BYTES) {
-                drop();
+                drop("a line over " + MAX_LINE_BYTES + " bytes");
                 return false;
             }
             if (partialLength + n > partial.length) {
@@ -139,13 +153,15 @@ public final class ChatServer {
             if (!connection.isOpen()) {
                 outbox.clear();
             } else if (!outbox.write(MAX_PENDING_BYTES)) {
-                drop();
+                drop(connection.pendingBytes() > MAX_PENDING_BYTES
+                        ? "over " + MAX_PENDING_BYTES + " bytes not taken by its socket" : "writing to it failed");
             }
         }
 
-        void drop() {
+        void drop(String why) {
             connection.close();
             relay.clients.remove(this);
+            relay.dropped(why);
         }
 
         @Override

@@ -17,7 +17,7 @@ class ChatScenarioEndToEndTest {
         Path out = dir.resolve("run");
         CliTest.Outcome o = CliTest.run(CliTest.REPO.resolve("scenarios/chat.yaml").toString(), "--duration", "2s",
                 "--warmup", "500ms", "--repetitions", "1", "--concurrency", "20", "--no-capacity", "--out", out.toString());
-        assertEquals(0, o.code(), o.err());
+        assertEquals(0, o.code(), o.errAndLogs(out));
         Map<String, Object> results = ResultsTree.read(out);
         assertTrue(Files.readString(out.resolve("report.md")).contains("| Framework | Deliveries/Second |"));
         List<Map<String, Object>> benchmarks = ResultsTree.list(results.get("benchmarks"));
@@ -61,7 +61,7 @@ class ChatScenarioEndToEndTest {
         CliTest.Outcome o = CliTest.run(CliTest.REPO.resolve("scenarios/chat.yaml").toString(), "--only",
                 "mangonel-chat,python-asyncio,mangonel-ws-chat", "--duration", "2s", "--warmup", "500ms",
                 "--out", out.toString());
-        assertEquals(0, o.code(), o.err());
+        assertEquals(0, o.code(), o.errAndLogs(out));
         assertTrue(o.err().contains("left"), "the progress says how long the run has left");
         Map<String, Object> results = ResultsTree.read(out);
         for (Map<String, Object> bench : ResultsTree.list(results.get("benchmarks"))) {

@@ -20,6 +20,23 @@ class CliTest {
 
     /** Exit code, stdout and stderr of one invocation. */
     record Outcome(int code, String out, String err) {
+        /**
+         * stderr, then the end of each server log in the run folder {@code out}: what a failed
+         * assertion should show, the folder being deleted with the test.
+         */
+        String errAndLogs(Path out) {
+            StringBuilder text = new StringBuilder(err);
+            try (java.util.stream.Stream<Path> logs = Files.list(out.resolve("logs"))) {
+                for (Path log : logs.sorted().toList()) {
+                    String s = Files.readString(log);
+                    text.append("\n--- ").append(log.getFileName()).append(" (its last 4,000 characters) ---\n")
+                            .append(s, Math.max(0, s.length() - 4000), s.length());
+                }
+            } catch (java.io.IOException e) {
+                text.append("\n(no server logs: ").append(e).append(')');
+            }
+            return text.toString();
+        }
     }
 
     static Outcome run(String... args) {

@@ -17,7 +17,7 @@ class HelloScenarioEndToEndTest {
         Path out = dir.resolve("run");
         CliTest.Outcome o = CliTest.run(CliTest.REPO.resolve("scenarios/hello.yaml").toString(), "--duration", "1s",
                 "--warmup", "500ms", "--repetitions", "2", "--out", out.toString());
-        assertEquals(0, o.code(), o.err());
+        assertEquals(0, o.code(), o.errAndLogs(out));
         assertTrue(Files.readString(out.resolve("report.md")).contains("| Framework | Requests/Second |"));
         Map<String, Object> results = ResultsTree.read(out);
         assertEquals("ok", results.get("status"));

@@ -25,7 +25,7 @@ class PythonFrameworksEndToEndTest {
         CliTest.Outcome o = CliTest.run(CliTest.REPO.resolve("scenarios/python-frameworks.yaml").toString(),
                 "--duration", "2s", "--warmup", "1s", "--repetitions", "1", "--concurrency", "50",
                 "--out", out.toString());
-        assertEquals(0, o.code(), o.err());
+        assertEquals(0, o.code(), o.errAndLogs(out));
         Map<String, Object> results = ResultsTree.read(out);
         String md = Files.readString(out.resolve("report.md"));
         for (String table : List.of("### Fake HTTP (the framework's socket layer): 50 connections",

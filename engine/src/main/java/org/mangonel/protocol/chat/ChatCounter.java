@@ -4,7 +4,15 @@ package org.mangonel.protocol.chat;
 public enum ChatCounter {
     /** Messages sent in the window. */
     MESSAGES_SENT,
-    /** Deliveries expected: each message × the other clients joined when it was sent. */
+    /**
+     * Messages due in the window that were never sent: their client was not joined when they fell
+     * due, or this client fell behind its schedule and the window ended first.
+     */
+    MESSAGES_UNSENT,
+    /**
+     * Deliveries expected: each message × the other clients joined when it was sent (or, never
+     * sent, when it was due or the window ended): an unsent message's deliveries count as lost.
+     */
     DELIVERIES_EXPECTED,
     /** A message delivered again to the same recipient. */
     DUPLICATES,

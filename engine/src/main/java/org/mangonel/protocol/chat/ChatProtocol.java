@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -150,8 +151,23 @@ public final class ChatProtocol implements Protocol<ChatWorkload> {
     static final long MAX_MESSAGE_BYTES = 1 << 20;
 
     @Override
-    public String nothingMeasured() {
-        return "no message was delivered";
+    public String nothingMeasured(RunStats s) {
+        long sent = s.counter(ChatCounter.MESSAGES_SENT);
+        long unsent = s.counter(ChatCounter.MESSAGES_UNSENT);
+        if (sent == 0) {
+            return unsent == 0 ? "no message was delivered: none was due in the window"
+                    : String.format(Locale.ROOT, "no message was delivered: none of the %,d due was sent", unsent);
+        }
+        StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
+                "no message was delivered (%,d sent, %,d deliveries expected", sent,
+                s.counter(ChatCounter.DELIVERIES_EXPECTED)));
+        if (s.counter(ChatCounter.DUPLICATES) > 0) {
+            out.append(String.format(Locale.ROOT, ", %,d duplicated", s.counter(ChatCounter.DUPLICATES)));
+        }
+        if (s.counter(ChatCounter.CORRUPTED) > 0) {
+            out.append(String.format(Locale.ROOT, ", %,d corrupted", s.counter(ChatCounter.CORRUPTED)));
+        }
+        return out.append(')').toString();
     }
 
     @Override
@@ -183,8 +199,10 @@ public final class ChatProtocol implements Protocol<ChatWorkload> {
     @Override
     public String summary(ChatWorkload workload, RunStats s) {
         long expected = s.counter(ChatCounter.DELIVERIES_EXPECTED);
-        return String.format(java.util.Locale.ROOT, " of %,d expected (%,d lost)", expected,
-                Math.max(0, expected - s.requests()));
+        long unsent = s.counter(ChatCounter.MESSAGES_UNSENT);
+        return String.format(Locale.ROOT, " of %,d expected (%,d lost%s)", expected,
+                Math.max(0, expected - s.requests()), unsent == 0 ? ""
+                        : String.format(Locale.ROOT, "; %,d messages due never sent", unsent));
     }
 
     @Override
@@ -193,6 +211,7 @@ public final class ChatProtocol implements Protocol<ChatWorkload> {
         long delivered = s.requests();
         Map<String, Object> messages = new LinkedHashMap<>();
         messages.put("sent", s.counter(ChatCounter.MESSAGES_SENT));
+        messages.put("unsent", s.counter(ChatCounter.MESSAGES_UNSENT));
         messages.put("expected", expected);
         messages.put("delivered", delivered);
         messages.put("lost", Math.max(0, expected - delivered));

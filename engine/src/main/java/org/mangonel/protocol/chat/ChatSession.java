@@ -70,9 +70,15 @@ final class ChatSession extends ConnectionSession<ChatWorker> implements Message
         redial.succeeded();
     }
 
-    /** Sends message {@code seq}, due at {@code dueNs}; skipped while not joined. */
+    /** Whether this client is joined: messages it sends are relayed. */
+    boolean joined() {
+        return state == State.OPEN;
+    }
+
+    /** Sends message {@code seq}, due at {@code dueNs}; counted unsent while not joined. */
     void send(long seq, long dueNs, long nowNs) {
         if (state != State.OPEN) {
+            worker.unsent(dueNs, false);
             return;
         }
         long epoch = worker.window().startNs();
@@ -85,6 +91,7 @@ final class ChatSession extends ConnectionSession<ChatWorker> implements Message
         int bytes = out.remaining();
         if (!connection.write(out)) {
             fail(Failures.kind(connection.lastFailure()), nowNs);
+            worker.unsent(dueNs, false);
             return;
         }
         if (worker.records(dueNs)) {

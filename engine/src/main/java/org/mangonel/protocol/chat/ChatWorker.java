@@ -62,6 +62,18 @@ final class ChatWorker extends Worker {
         return joined.get() + (spec.clients() - spec.localClients()) - 1;
     }
 
+    /**
+     * A message due at {@code dueNs} was not sent ({@code sender} not joined, or the window over
+     * before this loop got to it): counted, when due in the window, as unsent, and its deliveries
+     * as expected, so they count as lost instead of vanishing from the figures.
+     */
+    void unsent(long dueNs, boolean senderJoined) {
+        if (records(dueNs)) {
+            recorder().count(ChatCounter.MESSAGES_UNSENT);
+            recorder().add(ChatCounter.DELIVERIES_EXPECTED, recipients() + (senderJoined ? 0 : 1));
+        }
+    }
+
     private long dueNs(long index) {
         int n = clients.length;
         return window().startNs() + phaseNs[(int) (index % n)] + (index / n) * spec.intervalNs();
@@ -77,6 +89,19 @@ final class ChatWorker extends Worker {
             due = dueNs(sendIndex);
         }
         return due < w.measureEndNs() ? due : Long.MAX_VALUE;
+    }
+
+    /** The messages due in the window that this loop never got to send. */
+    @Override
+    protected void finishing() {
+        long endNs = window().measureEndNs();
+        for (long i = sendIndex; ; i++) {
+            long due = dueNs(i);
+            if (due >= endNs) {
+                return;
+            }
+            unsent(due, clients[(int) (i % clients.length)].joined());
+        }
     }
 
     @Override

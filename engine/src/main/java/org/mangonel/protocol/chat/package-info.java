@@ -37,7 +37,9 @@
  *   ChatWorker: client g's message k is due ──▶ its ChatSession writes the line (sent even if
  *     the server is slow); if it was due in the measured window: messages sent + 1, deliveries
  *     expected + the recipients (the joined clients of this process and every client of the
- *     other shards, less the sender)
+ *     other shards, less the sender). Not sent (its client not joined, the write failed, or
+ *     the window over before the loop got to it): messages unsent + 1, and its deliveries
+ *     expected all the same, so they count as lost.
  *   the server relays it to every other client
  *   each receiving ChatSession: ChatLineDecoder
  *     ──MESSAGE──▶ from another client, due in the measured window and read before the drain

@@ -96,7 +96,7 @@ public final class HttpProtocol implements Protocol<HttpWorkload> {
     }
 
     @Override
-    public String nothingMeasured() {
+    public String nothingMeasured(RunStats stats) {
         return "no successful request";
     }
 

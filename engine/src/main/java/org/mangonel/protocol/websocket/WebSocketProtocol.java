@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import org.mangonel.stats.RunStats;
 import java.util.Map;
 import java.util.Optional;
 import org.mangonel.load.LoadRun;
@@ -164,7 +165,7 @@ public final class WebSocketProtocol implements Protocol<WebSocketWorkload> {
     }
 
     @Override
-    public String nothingMeasured() {
+    public String nothingMeasured(RunStats stats) {
         return "no message was answered";
     }
 

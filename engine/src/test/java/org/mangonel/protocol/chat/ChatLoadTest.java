@@ -3,7 +3,11 @@ package org.mangonel.protocol.chat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import org.mangonel.load.ProgressListener;
 import org.mangonel.transport.Endpoint;
@@ -61,6 +65,36 @@ class ChatLoadTest {
             assertTrue(s.latency().p50Ms() >= 50, "p50 " + s.latency().p50Ms());
             assertEquals(0, s.counter(ChatCounter.DUPLICATES));
             assertEquals(0, s.counter(ChatCounter.CORRUPTED));
+        }
+    }
+
+    @Test
+    void everyMessageDueInTheWindowIsSentOrCountedUnsent() throws Exception {
+        // A server that hangs up on every client at once: a client is joined for moments, then
+        // reconnects (after a growing backoff); what fell due meanwhile was never sent.
+        try (ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Thread hangUp = new Thread(() -> {
+                while (!server.isClosed()) {
+                    try (Socket ignored = server.accept()) {
+                        // closed at once
+                    } catch (IOException e) {
+                        return;
+                    }
+                }
+            });
+            hangUp.setDaemon(true);
+            hangUp.start();
+            RunStats s = run(server.getLocalPort(), 2, 20, 300, 1000, 200);
+            long sent = s.counter(ChatCounter.MESSAGES_SENT);
+            long unsent = s.counter(ChatCounter.MESSAGES_UNSENT);
+            // 2 clients × 20/s × 1 s: 40 messages due in the window, each counted once or the other way
+            assertEquals(40, sent + unsent, "sent " + sent + ", unsent " + unsent);
+            assertTrue(unsent > 0, "unsent " + unsent);
+            assertEquals(0, s.requests(), "nothing is relayed");
+            assertTrue(s.errorTotal() > 0, "the hang-ups are counted");
+            String why = new ChatProtocol().nothingMeasured(s);
+            assertTrue(why.startsWith(sent == 0 ? "no message was delivered: none of the 40 due was sent"
+                    : String.format(java.util.Locale.ROOT, "no message was delivered (%d sent, ", sent)), why);
         }
     }
 }
