@@ -41,6 +41,25 @@ public sealed interface Host permits LocalHost, SshHost {
     /** Why the engine's built-in servers cannot run there (no Java 17 or newer), or empty when they can. */
     Optional<String> builtinProblem();
 
+    /**
+     * The JVM options a built-in server ({@code engine serve NAME}) runs with: the same defaults
+     * as bin/engine (the serial collector, no collector threads beside the loop; no boxing per
+     * ready descriptor), and a heap that starts small and shrinks at once after a full collection,
+     * instead of in steps: a relay collects when its last client has left, so that the memory an
+     * overload took is not charged to every later window.
+     */
+    List<String> BUILTIN_JVM_FLAGS = List.of("-XX:+UseSerialGC", "-XX:AutoBoxCacheMax=65536", "-Xms16m",
+            "-XX:-ShrinkHeapInSteps", "-XX:MaxHeapFreeRatio=40", "-XX:MinHeapFreeRatio=10");
+
+    /** {@code java}, the {@link #BUILTIN_JVM_FLAGS}, then {@code engine serve SERVER} on that class path. */
+    static List<String> builtinCommand(String java, String classPath, String server, String listenHost, int port) {
+        List<String> argv = new java.util.ArrayList<>(List.of(java));
+        argv.addAll(BUILTIN_JVM_FLAGS);
+        argv.addAll(List.of("-cp", classPath, "org.mangonel.cli.Main", "serve", server, "--host", listenHost,
+                "--port", String.valueOf(port)));
+        return argv;
+    }
+
     /** The command line of a built-in server ({@code engine serve NAME}) there. */
     List<String> builtinArgv(String server, String listenHost, int port);
 

@@ -62,12 +62,10 @@ public final class LocalHost implements Host {
     @Override
     public List<String> builtinArgv(String server, String listenHost, int port) {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        // The same JVM defaults as bin/engine: no GC threads to feed, no boxing per ready descriptor.
         // The class path made absolute: the server runs in the scenario's folder, not ours.
         String classPath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
                 .map(p -> Path.of(p).toAbsolutePath().toString()).collect(Collectors.joining(File.pathSeparator));
-        return List.of(java, "-XX:+UseSerialGC", "-XX:AutoBoxCacheMax=65536", "-cp", classPath,
-                "org.mangonel.cli.Main", "serve", server, "--host", listenHost, "--port", String.valueOf(port));
+        return Host.builtinCommand(java, classPath, server, listenHost, port);
     }
 
     @Override

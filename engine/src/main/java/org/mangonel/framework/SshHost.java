@@ -538,8 +538,7 @@ public final class SshHost implements Host {
 
     @Override
     public List<String> builtinArgv(String server, String listenHost, int port) {
-        return List.of("java", "-XX:+UseSerialGC", "-XX:AutoBoxCacheMax=65536", "-cp", remoteClassPath,
-                "org.mangonel.cli.Main", "serve", server, "--host", listenHost, "--port", String.valueOf(port));
+        return Host.builtinCommand("java", remoteClassPath, server, listenHost, port);
     }
 
     @Override

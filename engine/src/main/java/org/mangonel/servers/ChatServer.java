@@ -27,7 +27,8 @@ import org.mangonel.net.Failure;
  * Twisted's buffered transports do): the system calls, the server's real cost, then grow with
  * the passes rather than with the deliveries. A recipient that cannot keep up (more than
  * {@link #MAX_PENDING_BYTES} gathered and unwritten) is disconnected rather than allowed to grow
- * the server's memory without bound.
+ * the server's memory without bound, and when the last client has left, the memory buffers took
+ * is given back ({@link IdleMemory}).
  */
 public final class ChatServer {
     /** A line longer than this disconnects its sender. */
@@ -48,9 +49,17 @@ public final class ChatServer {
     private static final class Relay {
         private final List<Client> clients = new ArrayList<>();
         private final Outbox.Queue queue = new Outbox.Queue();
+        private final IdleMemory idle = new IdleMemory();
         /** Clients dropped so far, and when the log last said so. */
         private long dropped;
         private long droppedSaidNs = System.nanoTime() - 1_000_000_000L;
+
+        /** A client left or was dropped; the last one to go lets the heap shrink ({@link IdleMemory}). */
+        void remove(Client client) {
+            if (clients.remove(client) && clients.isEmpty()) {
+                idle.noClientLeft();
+            }
+        }
 
         /** A client was dropped: said in the log (standard error) at most once a second, with the count. */
         void dropped(String why) {
@@ -160,7 +169,7 @@ public final class ChatServer {
 
         void drop(String why) {
             connection.close();
-            relay.clients.remove(this);
+            relay.remove(this);
             relay.dropped(why);
         }
 
@@ -169,12 +178,12 @@ public final class ChatServer {
             // What was gathered for it still goes out before the close.
             flush();
             connection.closeWhenFlushed();
-            relay.clients.remove(this);
+            relay.remove(this);
         }
 
         @Override
         public void onFailure(Failure failure, long nowNs) {
-            relay.clients.remove(this);
+            relay.remove(this);
         }
     }
 }

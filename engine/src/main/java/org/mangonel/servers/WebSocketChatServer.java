@@ -16,7 +16,8 @@ import org.mangonel.protocol.websocket.WebSocketFrames;
  * The frame is built once per message (in the read buffer, where it was unmasked) and gathered
  * from there for each recipient; when the pass ends each recipient gets one write of all the
  * messages gathered for it, as in {@link ChatServer}. A recipient that cannot keep up (more than
- * {@link WebSocketPeer#MAX_PENDING_BYTES} unwritten) is disconnected.
+ * {@link WebSocketPeer#MAX_PENDING_BYTES} unwritten) is disconnected; when the last client has
+ * left, the memory buffers took is given back ({@link IdleMemory}).
  */
 public final class WebSocketChatServer {
     /** The longest message relayed (as {@link ChatServer}'s longest line). */
@@ -46,6 +47,7 @@ public final class WebSocketChatServer {
         private int count;
         /** The outboxes of the peers with messages gathered in this pass. */
         private final Outbox.Queue queue = new Outbox.Queue();
+        private final IdleMemory idle = new IdleMemory();
 
         @Override
         public void onOpen(WebSocketPeer peer) {
@@ -67,6 +69,9 @@ public final class WebSocketChatServer {
             last.slot = i;
             peers[count] = null;
             peer.slot = -1;
+            if (count == 0) {
+                idle.noClientLeft();
+            }
         }
 
         @Override
