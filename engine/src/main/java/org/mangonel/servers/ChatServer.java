@@ -50,25 +50,37 @@ public final class ChatServer {
         private final List<Client> clients = new ArrayList<>();
         private final Outbox.Queue queue = new Outbox.Queue();
         private final IdleMemory idle = new IdleMemory();
-        /** Clients dropped so far, and when the log last said so. */
+        /** Clients dropped so far, how many of them the log has counted, and when it last did. */
         private long dropped;
+        private long droppedSaid;
         private long droppedSaidNs = System.nanoTime() - 1_000_000_000L;
 
-        /** A client left or was dropped; the last one to go lets the heap shrink ({@link IdleMemory}). */
+        /**
+         * A client left or was dropped. The last one to go lets the heap shrink ({@link IdleMemory}),
+         * and the log gets the count of drops it has not said yet.
+         */
         void remove(Client client) {
             if (clients.remove(client) && clients.isEmpty()) {
+                if (dropped > droppedSaid) {
+                    System.err.printf("chat relay: no client left; %d dropped so far%n", dropped);
+                    droppedSaid = dropped;
+                }
                 idle.noClientLeft();
             }
         }
 
-        /** A client was dropped: said in the log (standard error) at most once a second, with the count. */
+        /**
+         * A client (still listed) is being dropped: said in the log (standard error) at most once a
+         * second, with the count.
+         */
         void dropped(String why) {
             dropped++;
             long nowNs = System.nanoTime();
             if (nowNs - droppedSaidNs >= 1_000_000_000L) {
                 droppedSaidNs = nowNs;
-                System.err.printf("chat relay: dropped a client (%s); %d dropped so far, %d connected%n", why, dropped,
-                        clients.size());
+                droppedSaid = dropped;
+                System.err.printf("chat relay: dropped a client (%s); %d dropped so far, %d still connected%n", why,
+                        dropped, clients.size() - 1);
             }
         }
 
@@ -169,8 +181,8 @@ public final class ChatServer {
 
         void drop(String why) {
             connection.close();
+            relay.dropped(why); // counted while still listed: if it was the last, remove() says the count
             relay.remove(this);
-            relay.dropped(why);
         }
 
         @Override

@@ -133,6 +133,9 @@ class ChatServerTest {
         // 16 MB in all: more than the relay's limit plus the kernel's buffers on both sides.
         String line = "y".repeat(1023) + "\n";
         int lines = 16 * 1024;
+        java.io.PrintStream stderr = System.err;
+        java.io.ByteArrayOutputStream log = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(log, true, StandardCharsets.UTF_8));
         try (ServerLoops server = start(); Socket a = connect(server); Socket slow = connect(server);
                 Socket c = connect(server)) {
             slow.setReceiveBufferSize(64 * 1024);
@@ -158,6 +161,10 @@ class ChatServerTest {
             assertTrue(received < lines, "dropped after " + received + " lines");
             c.getOutputStream().write("the others go on\n".getBytes(StandardCharsets.US_ASCII));
             assertEquals("the others go on", reader(a).readLine());
+            assertEquals("chat relay: dropped a client (over 4194304 bytes not taken by its socket); 1 dropped so far,"
+                    + " 2 still connected", log.toString(StandardCharsets.UTF_8).strip(), "the relay's log says so");
+        } finally {
+            System.setErr(stderr);
         }
     }
 }
