@@ -32,7 +32,8 @@ SERVER_CPU=${SERVER_CPU:-0}
 CLIENT_CPU=${CLIENT_CPU:-1}
 TOOLS=${TOOLS:-"mangonel mgchat nodechat"}
 MG_THREADS=${MG_THREADS:-1}           # Mangonel event loops (mgchat has one thread)
-# The JVM options bin/engine and the engine's builtin:chat use.
+# The JVM options bin/engine uses, for the relay and the client (builtin:chat adds a heap that starts
+# small and shrinks when the last client has left: Host.BUILTIN_JVM_FLAGS).
 JAVA_OPTS=${JAVA_OPTS:-"-XX:+UseSerialGC -XX:AutoBoxCacheMax=65536"}
 
 home="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
