@@ -49,7 +49,7 @@ public sealed interface Host permits LocalHost, SshHost {
      * overload took is not charged to every later window.
      */
     List<String> BUILTIN_JVM_FLAGS = List.of("-XX:+UseSerialGC", "-XX:AutoBoxCacheMax=65536", "-Xms16m",
-            "-XX:-ShrinkHeapInSteps", "-XX:MaxHeapFreeRatio=40", "-XX:MinHeapFreeRatio=10");
+            "-XX:-ShrinkHeapInSteps", "-XX:MaxHeapFreeRatio=40");
 
     /** {@code java}, the {@link #BUILTIN_JVM_FLAGS}, then {@code engine serve SERVER} on that class path. */
     static List<String> builtinCommand(String java, String classPath, String server, String listenHost, int port) {

@@ -187,8 +187,12 @@ public final class ChatServer {
 
         @Override
         public void onEndOfInput(long nowNs) {
-            // What was gathered for it still goes out before the close.
-            flush();
+            // What was gathered for it still goes out before the close; a client that left is
+            // not a drop, even when that write fails.
+            if (connection.isOpen() && !outbox.write(Integer.MAX_VALUE)) {
+                connection.close();
+            }
+            outbox.clear();
             connection.closeWhenFlushed();
             relay.remove(this);
         }

@@ -6,7 +6,8 @@ public enum ChatCounter {
     MESSAGES_SENT,
     /**
      * Messages due in the window that were never sent: their client was not joined when they fell
-     * due, or this client fell behind its schedule and the window ended first.
+     * due or its write failed, or the loop was still behind its schedule when the drain ran out
+     * or the run was interrupted.
      */
     MESSAGES_UNSENT,
     /**

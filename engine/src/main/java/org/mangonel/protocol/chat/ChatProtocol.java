@@ -159,7 +159,7 @@ public final class ChatProtocol implements Protocol<ChatWorkload> {
                     : String.format(Locale.ROOT, "no message was delivered: none of the %,d due was sent", unsent);
         }
         StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
-                "no message was delivered (%,d sent, %,d deliveries expected", sent,
+                "no message was delivered: %,d sent, %,d deliveries expected", sent,
                 s.counter(ChatCounter.DELIVERIES_EXPECTED)));
         if (s.counter(ChatCounter.DUPLICATES) > 0) {
             out.append(String.format(Locale.ROOT, ", %,d duplicated", s.counter(ChatCounter.DUPLICATES)));
@@ -167,7 +167,7 @@ public final class ChatProtocol implements Protocol<ChatWorkload> {
         if (s.counter(ChatCounter.CORRUPTED) > 0) {
             out.append(String.format(Locale.ROOT, ", %,d corrupted", s.counter(ChatCounter.CORRUPTED)));
         }
-        return out.append(')').toString();
+        return out.toString();
     }
 
     @Override

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import org.mangonel.stats.RunStats;
 import java.util.Map;
 import java.util.Optional;
 import org.mangonel.load.LoadRun;
@@ -18,6 +17,7 @@ import org.mangonel.scenario.Order;
 import org.mangonel.scenario.Rate;
 import org.mangonel.scenario.RunSettings;
 import org.mangonel.scenario.WebSocketWorkload;
+import org.mangonel.stats.RunStats;
 import org.mangonel.transport.Endpoint;
 
 /**

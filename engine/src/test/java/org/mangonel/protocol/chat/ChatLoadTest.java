@@ -94,7 +94,7 @@ class ChatLoadTest {
             assertTrue(s.errorTotal() > 0, "the hang-ups are counted");
             String why = new ChatProtocol().nothingMeasured(s);
             assertTrue(why.startsWith(sent == 0 ? "no message was delivered: none of the 40 due was sent"
-                    : String.format(java.util.Locale.ROOT, "no message was delivered (%d sent, ", sent)), why);
+                    : String.format(java.util.Locale.ROOT, "no message was delivered: %d sent, ", sent)), why);
         }
     }
 }
