@@ -34,6 +34,8 @@ public final class ChatServer {
     /** A line longer than this disconnects its sender. */
     static final int MAX_LINE_BYTES = 64 * 1024;
     static final int MAX_PENDING_BYTES = 4 * 1024 * 1024;
+    /** Why a recipient over {@link #MAX_PENDING_BYTES} is dropped, as the log says it. */
+    private static final String BEHIND = "over " + MAX_PENDING_BYTES + " bytes not taken by its socket";
 
     private ChatServer() {
     }
@@ -89,7 +91,7 @@ public final class ChatServer {
             for (int i = 0; i < clients.size(); i++) {
                 Client other = clients.get(i);
                 if (other != sender && !queue.add(other.outbox, lines, MAX_PENDING_BYTES)) {
-                    other.drop("over " + MAX_PENDING_BYTES + " bytes not taken by its socket");
+                    other.drop(BEHIND);
                     i--;
                 }
             }
@@ -174,8 +176,7 @@ public final class ChatServer {
             if (!connection.isOpen()) {
                 outbox.clear();
             } else if (!outbox.write(MAX_PENDING_BYTES)) {
-                drop(connection.pendingBytes() > MAX_PENDING_BYTES
-                        ? "over " + MAX_PENDING_BYTES + " bytes not taken by its socket" : "writing to it failed");
+                drop(connection.pendingBytes() > MAX_PENDING_BYTES ? BEHIND : "writing to it failed");
             }
         }
 

@@ -181,15 +181,15 @@ final class ChatSession extends ConnectionSession<ChatWorker> implements Message
         worker.failedNow(kind, nowNs);
     }
 
+    /**
+     * A joined client's connection is gone. Not called when the run stops: a stopped client stays
+     * counted as joined, so the loops that finish after this one count it among the recipients of
+     * the messages they never sent, as when the window ended (it reads nothing more: what is sent
+     * then is lost anyway).
+     */
     private void leave() {
         if (state == State.OPEN) {
             worker.left();
         }
-    }
-
-    @Override
-    public void stop() {
-        leave();
-        super.stop();
     }
 }

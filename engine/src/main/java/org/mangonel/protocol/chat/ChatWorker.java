@@ -24,12 +24,6 @@ final class ChatWorker extends Worker {
     private final ChatSession[] clients;
     private final long[] phaseNs;
     private long sendIndex;
-    /**
-     * {@link #recipients()} when the measured window ended, taken by the first pass after it (all
-     * clients still connected): what {@link #finishing} counts for the messages left unsent, when
-     * other loops may have stopped their clients already. -1 until then.
-     */
-    private int recipientsAtWindowEnd = -1;
 
     /** @param joined clients currently joined, over all loops: the recipients a message is expected to reach */
     ChatWorker(EventLoop loop, CountDownLatch ready, ChatLoadSpec spec, AtomicInteger joined, int loopIndex,
@@ -74,14 +68,9 @@ final class ChatWorker extends Worker {
      * as expected, so they count as lost instead of vanishing from the figures.
      */
     void unsent(long dueNs, boolean senderJoined) {
-        unsent(dueNs, senderJoined, recipients());
-    }
-
-    /** {@link #unsent(long, boolean)} with the recipients a joined sender would have had. */
-    private void unsent(long dueNs, boolean senderJoined, int recipients) {
         if (records(dueNs)) {
             recorder().count(ChatCounter.MESSAGES_UNSENT);
-            recorder().add(ChatCounter.DELIVERIES_EXPECTED, recipients + (senderJoined ? 0 : 1));
+            recorder().add(ChatCounter.DELIVERIES_EXPECTED, recipients() + (senderJoined ? 0 : 1));
         }
     }
 
@@ -93,9 +82,6 @@ final class ChatWorker extends Worker {
     @Override
     protected long onSchedule(long nowNs) {
         Window w = window();
-        if (recipientsAtWindowEnd < 0 && nowNs >= w.measureEndNs()) {
-            recipientsAtWindowEnd = recipients();
-        }
         long due = dueNs(sendIndex);
         while (due <= nowNs && due < w.measureEndNs()) {
             clients[(int) (sendIndex % clients.length)].send(sendIndex / clients.length, due, nowNs);
@@ -114,14 +100,13 @@ final class ChatWorker extends Worker {
         if (clients.length == 0) {
             return;
         }
-        int recipients = recipientsAtWindowEnd >= 0 ? recipientsAtWindowEnd : recipients();
         long endNs = window().measureEndNs();
         for (long i = sendIndex; ; i++) {
             long due = dueNs(i);
             if (due >= endNs) {
                 return;
             }
-            unsent(due, clients[(int) (i % clients.length)].joined(), recipients);
+            unsent(due, clients[(int) (i % clients.length)].joined());
         }
     }
 
