@@ -106,7 +106,7 @@
 <#list capRows?sort_by("sustained")?reverse as cr>
 <#assign f = cr.f, fc = f.capacity>
 <tr><td class="name"><@swatch f/>${f.title}</td><td class="n"><#if fc.achieved??><strong>${rate(fc.achieved)} ${perSecond}</strong><#else>none</#if></td><td class="n"><#if fc.load??>${rate(fc.load)} ${fc.unit}<#else>–</#if></td>
-<td class="n<#if f.levels?size gt 0 && f.levels[0].summary?? && f.levels[0].summary.latency_ms.p99 gt cap.slo_p99_ms> bad</#if>"><#if f.levels?size gt 0 && f.levels[0].summary??>${ms(f.levels[0].summary.latency_ms.p99)}<#else>–</#if></td>
+<td class="n<#if f.levels?size gt 0 && f.levels?last.summary?? && f.levels?last.summary.latency_ms.p99 gt cap.slo_p99_ms> bad</#if>"><#if f.levels?size gt 0 && f.levels?last.summary??>${ms(f.levels?last.summary.latency_ms.p99)}<#else>–</#if></td>
 <td><#list fc.probes as pr>${rate(pr.load)}<#if pr.met> ✓<#else> ✗</#if><#sep>, </#list><#if fc.reason??> — ${fc.reason}</#if></td></tr>
 </#list>
 </table>

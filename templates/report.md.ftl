@@ -72,7 +72,7 @@ Searched from ${rate(cap.from)} to ${rate(cap.to)} (${cap.vary?replace("_", " ")
 <#list capRows?sort_by("sustained")?reverse as cr>
 <#assign f = cr.f>
 <#assign fc = f.capacity>
-| ${md(f.title)} | <#if fc.achieved??>**${num(fc.achieved)} ${b.success_unit}/s**<#else>none</#if> | <#if fc.load??>${rate(fc.load)} ${fc.unit}<#else>–</#if> | <#if f.levels?size gt 0 && f.levels[0].summary??>${ms(f.levels[0].summary.latency_ms.p99)}<#else>–</#if> | <#list fc.probes as pr>${rate(pr.load)}<#if pr.met> ✓<#else> ✗</#if><#sep>, </#list> — ${md(fc.reason!"")} |
+| ${md(f.title)} | <#if fc.achieved??>**${num(fc.achieved)} ${b.success_unit}/s**<#else>none</#if> | <#if fc.load??>${rate(fc.load)} ${fc.unit}<#else>–</#if> | <#if f.levels?size gt 0 && f.levels?last.summary??>${ms(f.levels?last.summary.latency_ms.p99)}<#else>–</#if> | <#list fc.probes as pr>${rate(pr.load)}<#if pr.met> ✓<#else> ✗</#if><#sep>, </#list> — ${md(fc.reason!"")} |
 </#list>
 
 </#if>

@@ -6,6 +6,7 @@ import java.util.Locale;
 import org.mangonel.plan.BenchmarkPlan;
 import org.mangonel.protocol.Protocol;
 import org.mangonel.report.ResultsModel.Level;
+import org.mangonel.report.ResultsModel.LevelStatus;
 import org.mangonel.report.ResultsModel.Run;
 import org.mangonel.report.ResultsModel.RunStatus;
 import org.mangonel.results.FrameworkResult.CapacityResult;
@@ -32,6 +33,9 @@ import org.mangonel.stats.RunStats;
  *   concurrency), until the probes are spent or the two are adjacent
  *      ▼
  *   measure the highest met load with the benchmark's repetitions (the table's level)
+ *      │ every window of it failed (nothing measured: the machine or client slower than in its probe)
+ *      ▼
+ *   measure the next lower met load instead, once (both levels are kept; the reason says so)
  * </pre>
  * A probe window is half the benchmark's duration (at least a second) after at most a second of
  * warm-up. The run's thread only.
@@ -43,15 +47,15 @@ final class CapacitySearch<W extends Workload> {
     private final Capacity spec;
     private final Protocol<W> protocol;
     private final W workload;
-    private final Trials<W> trials;
+    private final Measurer<W> measurer;
     private final List<Probe> probes = new ArrayList<>();
 
-    CapacitySearch(BenchmarkPlan bp, Protocol<W> protocol, W workload, Trials<W> trials) {
+    CapacitySearch(BenchmarkPlan bp, Protocol<W> protocol, W workload, Measurer<W> measurer) {
         this.bp = bp;
         this.spec = bp.benchmark().capacity();
         this.protocol = protocol;
         this.workload = workload;
-        this.trials = trials;
+        this.measurer = measurer;
     }
 
     /** The search, then the found load measured; the levels (one, or none) and what was found. */
@@ -63,7 +67,7 @@ final class CapacitySearch<W extends Workload> {
         Double met = null;
         Double missed = null;
         double load = from;
-        while (probes.size() < spec.probes() && !trials.stopped()) {
+        while (probes.size() < spec.probes() && !measurer.stopped()) {
             boolean ok = probe(load);
             if (ok) {
                 met = load;
@@ -87,7 +91,7 @@ final class CapacitySearch<W extends Workload> {
             load = next;
         }
         if (met == null) {
-            return outcome(null, trials.stopped() ? "interrupted before a load was found" : "no load met the SLO");
+            return outcome(null, measurer.stopped() ? "interrupted before a load was found" : "no load met the SLO");
         }
         String why = missed == null ? (met >= to ? "sustained the highest load tried, " + shown(to)
                 : "the probes ran out while every load met the SLO")
@@ -98,9 +102,21 @@ final class CapacitySearch<W extends Workload> {
     private Outcome outcome(Double found, String reason) throws InterruptedException {
         List<Level> levels = new ArrayList<>();
         Double achieved = null;
-        if (found != null && !trials.stopped()) {
-            Level level = trials.level(workload(found), concurrency(found), rate(found),
-                    " (capacity " + shown(found) + ")");
+        if (found != null && !measurer.stopped()) {
+            Level level = measure(found, "");
+            Double lower = highestMetBelow(found);
+            if (level.status() == LevelStatus.FAILED && lower != null && !measurer.stopped()) {
+                // No window at the found load measured anything (a client or machine slower than
+                // during its probe): step down once to the next load a probe sustained, rather than
+                // leave the framework without a figure. The failed level stays in the results,
+                // its reason naming its load (a level varied by message rate does not show it).
+                reason += "; measured there, it failed (" + level.reason() + "), so the next lower load that met"
+                        + " the SLO, " + shown(lower) + ", was measured instead";
+                levels.add(new Level(level.concurrency(), level.rate(), level.status(),
+                        "at the load found first, " + shown(found) + ": " + level.reason(), level.runs()));
+                found = lower;
+                level = measure(found, ", stepped down");
+            }
             levels.add(level);
             achieved = level.runs().stream().filter(r -> r.status() == RunStatus.OK)
                     .mapToDouble(r -> r.stats().rate()).max().orElse(0);
@@ -115,12 +131,23 @@ final class CapacitySearch<W extends Workload> {
         return new Outcome(levels, new CapacityResult(found, unit(), achieved, probes, reason));
     }
 
+    /** The found load measured with the benchmark's repetitions. */
+    private Level measure(double load, String note) throws InterruptedException {
+        return measurer.level(workload(load), concurrency(load), rate(load), " (capacity " + shown(load) + note + ")");
+    }
+
+    /** The highest load below {@code load} that a probe sustained, or null. */
+    private Double highestMetBelow(double load) {
+        return probes.stream().filter(p -> p.met() && p.load() < load).map(Probe::load).max(Double::compare)
+                .orElse(null);
+    }
+
     /** One short window at {@code load}; whether the SLO held. */
     private boolean probe(double load) throws InterruptedException {
         RunSettings s = bp.probeSettings();
         String label = String.format(Locale.ROOT, "%s · %s · capacity probe %d/%d @ %s", bp.benchmark().name(),
-                trials.frameworkName(), probes.size() + 1, spec.probes(), shown(load));
-        Run run = trials.window(workload(load), s, concurrency(load), rate(load), label, 1, false);
+                measurer.frameworkName(), probes.size() + 1, spec.probes(), shown(load));
+        Run run = measurer.window(workload(load), s, concurrency(load), rate(load), label, 1, false);
         RunStats st = run.stats();
         long failed = st.errorTotal() + st.unsent() + protocol.shortfall(st);
         long outcomes = st.requests() + failed;
@@ -167,7 +194,10 @@ final class CapacitySearch<W extends Workload> {
         return Math.round(v * 100) / 100.0;
     }
 
-    /** The levels measured (the found load's, or none) and what the search found. */
+    /**
+     * The levels measured (the found load's; also the next lower one's when the found load's failed;
+     * or none) and what the search found.
+     */
     record Outcome(List<Level> levels, CapacityResult capacity) {
     }
 }

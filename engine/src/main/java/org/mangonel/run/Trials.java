@@ -32,7 +32,7 @@ import org.mangonel.transport.Endpoint;
  *
  * @param <W> the benchmark's workload
  */
-final class Trials<W extends Workload> {
+final class Trials<W extends Workload> implements Measurer<W> {
     /** A window that began later than this after its scheduled start says so. */
     static final long LATE_NOTE_NS = 50_000_000L;
     /** A loop busier than this share of a core during a window means the client may have been the limit. */
@@ -81,7 +81,8 @@ final class Trials<W extends Workload> {
     }
 
     /** One level's repetitions (of this workload, at this concurrency and rate). */
-    Level level(W load, int concurrency, Rate rate, String note) throws InterruptedException {
+    @Override
+    public Level level(W load, int concurrency, Rate rate, String note) throws InterruptedException {
         RunSettings s = bp.settings();
         List<Run> runs = new ArrayList<>();
         for (int rep = 1; rep <= s.repetitions() && !stopped(); rep++) {
@@ -93,12 +94,14 @@ final class Trials<W extends Workload> {
         return Verdicts.level(concurrency, rate, runs);
     }
 
-    String frameworkName() {
+    @Override
+    public String frameworkName() {
         return fw.name();
     }
 
-    /** Whether to go on: not interrupted, and the server still alive. */
-    boolean stopped() {
+    /** Whether to stop: interrupted, or the server no longer alive. */
+    @Override
+    public boolean stopped() {
         return control.interrupted() || !serverAlive();
     }
 
@@ -111,7 +114,8 @@ final class Trials<W extends Workload> {
      *
      * @param keepLog write its interval log (a capacity probe does not)
      */
-    Run window(W load, RunSettings s, int concurrency, Rate rate, String label, int rep, boolean keepLog)
+    @Override
+    public Run window(W load, RunSettings s, int concurrency, Rate rate, String label, int rep, boolean keepLog)
             throws InterruptedException {
         LoadRun run = protocol.load(load, endpoint, s, concurrency, rate, share);
         Instant at = keepLog ? schedule.start(trial) : null;

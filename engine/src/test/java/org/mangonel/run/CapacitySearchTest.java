@@ -1,0 +1,161 @@
+package org.mangonel.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.mangonel.plan.BenchmarkPlan;
+import org.mangonel.plan.Planner;
+import org.mangonel.protocol.Protocols;
+import org.mangonel.report.ResultsModel.Level;
+import org.mangonel.report.ResultsModel.LevelStatus;
+import org.mangonel.report.ResultsModel.Run;
+import org.mangonel.report.ResultsModel.RunStatus;
+import org.mangonel.scenario.Rate;
+import org.mangonel.scenario.RunSettings;
+import org.mangonel.scenario.Workload;
+import org.mangonel.stats.ErrorKind;
+import org.mangonel.stats.Recorder;
+import org.mangonel.stats.RunStats;
+import org.mangonel.yaml.ScenarioLoader;
+
+/**
+ * The capacity search's decisions, on figures given by a fake server: its windows meet the SLO up
+ * to a known rate and miss it above; the level at the load found can be made to fail as a
+ * saturated client's does (nothing measured), to see the search step down once.
+ */
+class CapacitySearchTest {
+    private static final String YAML = """
+            name: c
+            duration: 2s
+            repetitions: 2
+            concurrency: [10]
+            frameworks:
+              - {name: s, url: "http://127.0.0.1:1"}
+            benchmarks:
+              - name: b
+                urls: [/]
+                capacity: {slo: {p99: 100ms}, vary: rate, from: 100/s, to: 3000/s, probes: 9}
+            """;
+
+    /** Windows meet the SLO at or below {@code limitRps}; levels at the loads in {@code failAt} measure nothing. */
+    private static final class FakeServer implements Measurer<Workload> {
+        final double limitRps;
+        final Set<Double> failAt;
+        final List<Double> levelLoads = new ArrayList<>();
+        int windows;
+
+        FakeServer(double limitRps, Set<Double> failAt) {
+            this.limitRps = limitRps;
+            this.failAt = failAt;
+        }
+
+        @Override
+        public Run window(Workload load, RunSettings s, int concurrency, Rate rate, String label, int rep,
+                          boolean keepLog) {
+            windows++;
+            double rps = rate.fromPerSecond();
+            return ok(rep, (int) rps, rps <= limitRps ? 5 : 500);
+        }
+
+        @Override
+        public Level level(Workload load, int concurrency, Rate rate, String note) {
+            double rps = rate.fromPerSecond();
+            levelLoads.add(rps);
+            List<Run> runs = new ArrayList<>();
+            for (int rep = 1; rep <= 2; rep++) {
+                runs.add(failAt.contains(rps) ? nothing(rep) : ok(rep, (int) rps, 5));
+            }
+            return Verdicts.level(concurrency, rate, runs);
+        }
+
+        @Override
+        public boolean stopped() {
+            return false;
+        }
+
+        @Override
+        public String frameworkName() {
+            return "s";
+        }
+    }
+
+    private static Run ok(int rep, int requests, long latencyMs) {
+        Recorder r = new Recorder(0);
+        for (int i = 0; i < requests; i++) {
+            r.success(latencyMs * 1_000_000, latencyMs * 1_000_000);
+        }
+        return run(rep, RunStatus.OK, null, r);
+    }
+
+    private static Run nothing(int rep) {
+        Recorder r = new Recorder(0);
+        r.error(ErrorKind.TIMEOUT);
+        return run(rep, RunStatus.FAILED, "no request was answered", r);
+    }
+
+    private static Run run(int rep, RunStatus status, String reason, Recorder r) {
+        RunStats.Builder b = new RunStats.Builder(0);
+        r.addTo(b);
+        return new Run(rep, Instant.EPOCH, status, reason, b.build(1_000_000_000L), null, null, null, null, null);
+    }
+
+    private static CapacitySearch.Outcome search(FakeServer server) throws Exception {
+        BenchmarkPlan bp = Planner.plan(ScenarioLoader.parse(YAML.getBytes(), "c.yaml", "/tmp", "c"),
+                RunSettings.EMPTY, Set.of(), Set.of(), 2).benchmarks().get(0);
+        Workload w = bp.benchmark().workload();
+        return new CapacitySearch<>(bp, Protocols.of(w), w, server).run();
+    }
+
+    @Test
+    void findsTheHighestLoadThatMeetsTheSloAndMeasuresItOnce() throws Exception {
+        FakeServer server = new FakeServer(1000, Set.of());
+        CapacitySearch.Outcome o = search(server);
+        double found = o.capacity().load();
+        assertTrue(found <= 1000 && found >= 800, "bisected to within the probes' reach of 1,000/s: " + found);
+        assertEquals(List.of(found), server.levelLoads, "the found load is measured, once");
+        assertEquals(1, o.levels().size());
+        assertTrue(server.windows <= 9, "at most the probes asked for: " + server.windows);
+        assertTrue(o.capacity().reason().contains("missed the SLO"), o.capacity().reason());
+    }
+
+    @Test
+    void aFoundLoadThatMeasuresNothingStepsDownToTheNextLowerOneThatMetTheSlo() throws Exception {
+        FakeServer probing = new FakeServer(1000, Set.of());
+        double first = search(probing).capacity().load();
+        FakeServer server = new FakeServer(1000, Set.of(first));
+        CapacitySearch.Outcome o = search(server);
+        assertEquals(2, server.levelLoads.size(), "measured twice: " + server.levelLoads);
+        assertEquals(first, server.levelLoads.get(0));
+        double lower = server.levelLoads.get(1);
+        assertTrue(lower < first, "stepped down: " + server.levelLoads);
+        assertEquals(lower, o.capacity().load(), "the capacity is the load measured");
+        assertEquals(lower, o.capacity().probes().stream().filter(p -> p.met() && p.load() < first)
+                .mapToDouble(p -> p.load()).max().orElseThrow(), "the next lower load a probe sustained");
+        assertEquals(List.of(LevelStatus.FAILED, LevelStatus.OK), o.levels().stream().map(Level::status).toList(),
+                "the failed level is kept");
+        assertEquals(lower, o.capacity().achieved(), 0.5, "what was sustained, measured at the lower load");
+        assertEquals("at the load found first, " + (long) first + "/s: no request was answered",
+                o.levels().get(0).reason(), "the failed level says where it was measured");
+        String reason = o.capacity().reason();
+        assertTrue(reason.contains("it failed (no request was answered") && reason.contains("measured instead"), reason);
+    }
+
+    @Test
+    void noLowerLoadToStepDownToLeavesTheFailedLevel() throws Exception {
+        FakeServer server = new FakeServer(50, Set.of());
+        CapacitySearch.Outcome missed = search(server);
+        assertNull(missed.capacity().load(), "even 100/s misses a 50/s server");
+        assertTrue(missed.levels().isEmpty());
+
+        FakeServer once = new FakeServer(100, Set.of(100.0));
+        CapacitySearch.Outcome o = search(once);
+        assertEquals(List.of(100.0), once.levelLoads, "the lowest load found fails: nothing lower was sustained");
+        assertEquals(LevelStatus.FAILED, o.levels().get(0).status());
+    }
+}
