@@ -12,12 +12,12 @@
  * write). {@code FrameworkRun} is one framework's lifecycle; {@code Trials} its level and
  * repetition loop, each window a {@code LoadRun} from the protocol, its {@code .hlog} written by
  * {@code IntervalLog}; {@code CapacitySearch} replaces that loop when a benchmark asks for
- * capacity; {@code Verdicts} says how statuses follow from what was measured. {@code Endpoints}
- * resolves a framework's URL to an endpoint over plain TCP or TLS; {@code Timetable} and
- * {@code Schedule} fix each window's start when the run has a common start ({@code --start-at},
- * sharded runs); {@code OutputFolder} makes the run's folder; {@code EnvironmentProbe} describes
- * the machine. It uses the protocol seam only, never a protocol package, and owns no socket or
- * template detail.
+ * capacity (measuring through {@code Measurer}, which {@code Trials} implements); {@code Verdicts}
+ * says how statuses follow from what was measured. {@code Endpoints} resolves a framework's URL
+ * to an endpoint over plain TCP or TLS; {@code Timetable} and {@code Schedule} fix each window's
+ * start when the run has a common start ({@code --start-at}, sharded runs); {@code OutputFolder}
+ * makes the run's folder; {@code EnvironmentProbe} describes the machine. It uses the protocol
+ * seam only, never a protocol package, and owns no socket or template detail.
  *
  * <pre>
  *   for each benchmark, for each framework:
@@ -27,7 +27,8 @@
  *       (or, for a framework reached by URL: wait until it accepts connections)
  *     verify (the protocol's check, on the load's client code) ──fail──▶ failed
  *     for each level, for each repetition: warm-up + measured window + drain (server sampled),
- *       at its Timetable slot when scheduled        (or: the capacity search's probes, then its level)
+ *       at its Timetable slot when scheduled        (or: the capacity search's probes, then its level,
+ *       and the next lower met load's when that level failed)
  *     stop (TERM, grace, KILL); results.json rewritten (atomically) after every framework
  *   interrupted: the window stops, the server is stopped, the frameworks not reached are
  *   listed as not run, and results.json is written; Runner.run returns normally
