@@ -58,7 +58,10 @@ final class CapacitySearch<W extends Workload> {
         this.measurer = measurer;
     }
 
-    /** The search, then the found load measured; the levels (one, or none) and what was found. */
+    /**
+     * The search, then the found load measured; the levels (one, two after a step-down, or none)
+     * and what was found.
+     */
     Outcome run() throws InterruptedException {
         double from = spec.from();
         double to = spec.to();

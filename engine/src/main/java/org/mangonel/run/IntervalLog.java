@@ -21,6 +21,18 @@ final class IntervalLog {
     }
 
     /**
+     * {@code stem.hlog}, or {@code stem-2.hlog}, {@code stem-3.hlog}... whichever does not exist
+     * yet under {@code dir}: a run's log is never overwritten.
+     */
+    static String unused(Path dir, String stem) {
+        String relative = stem + ".hlog";
+        for (int n = 2; Files.exists(dir.resolve(relative)); n++) {
+            relative = stem + "-" + n + ".hlog";
+        }
+        return relative;
+    }
+
+    /**
      * @param file           where to write it (its folders are made)
      * @param series         the window's seconds
      * @param measureStartAt the wall-clock instant second 0 began

@@ -164,8 +164,10 @@ final class Trials<W extends Workload> implements Measurer<W> {
      */
     private String hlog(int concurrency, Rate rate, int rep, RunStats stats, Instant measureStart) {
         String name = "c" + concurrency + (rate == null ? "" : "-at" + rate.label()
-                .replace("/s", "ps").replace("→", "-to-")) + "-r" + rep + ".hlog";
-        String relative = "runs/" + bp.benchmark().name() + "/" + fw.name() + "/" + name;
+                .replace("/s", "ps").replace("→", "-to-")) + "-r" + rep;
+        // A second level with the same name (a capacity search's step-down at another message
+        // rate, which the name does not show) gets a name of its own.
+        String relative = IntervalLog.unused(outDir, "runs/" + bp.benchmark().name() + "/" + fw.name() + "/" + name);
         try {
             IntervalLog.write(outDir.resolve(relative), stats.series(), measureStart);
             return relative;
