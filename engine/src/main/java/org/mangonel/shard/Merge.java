@@ -252,10 +252,37 @@ public final class Merge {
             levels.add(level(bench, first, same, protocol, thresholds));
         }
         String status = parts.stream().map(FrameworkResult::status).reduce(first.status(), Merge::worseFramework);
-        String reason = parts.stream().map(FrameworkResult::reason).filter(Objects::nonNull).findFirst().orElse(null);
+        String reason = reason(status, parts.stream().map(FrameworkResult::status).toList(),
+                parts.stream().map(FrameworkResult::reason).toList());
         return new FrameworkResult(first.name(), first.title(), first.version(), first.start(), first.url(),
-                first.cpus(), first.cpusNote(), status, status.equals("ok") ? null : reason, first.log(),
+                first.cpus(), first.cpusNote(), status, reason, first.log(),
                 first.logTail(), levels, null);
+    }
+
+    /**
+     * Why a merged framework, level or window has the status it has: the reason of the shard (the
+     * lowest-numbered) whose own part has that status, named ("shard 1: the server exited during
+     * the run"), since shard 0's part may be fine when another's failed; null when ok.
+     *
+     * @param statuses the parts' statuses, in {@code shards}' order
+     * @param reasons  their reasons, same order
+     */
+    private String reason(String merged, List<String> statuses, List<String> reasons) {
+        if (merged.equals("ok")) {
+            return null;
+        }
+        Integer pick = null;
+        for (int i = 0; i < statuses.size(); i++) {
+            if (statuses.get(i).equals(merged) && reasons.get(i) != null
+                    && (pick == null || shardIndex(i) < shardIndex(pick))) {
+                pick = i;
+            }
+        }
+        return pick == null ? null : "shard " + shardIndex(pick) + ": " + reasons.get(pick);
+    }
+
+    private int shardIndex(int part) {
+        return shards.get(part).shards().index();
     }
 
     private static String worseFramework(String a, String b) {
@@ -274,7 +301,8 @@ public final class Merge {
         }
         String status = parts.stream().map(Level::status).reduce(first.status(), Merge::worse);
         org.mangonel.results.Summary summary = Summaries.of(runs, bench.settings().aggregate());
-        return new Level(first.concurrency(), first.rate(), status, first.reason(), runs, summary,
+        return new Level(first.concurrency(), first.rate(), status, reason(status, parts.stream().map(Level::status)
+                .toList(), parts.stream().map(Level::reason).toList()), runs, summary,
                 Thresholds.check(thresholds, summary));
     }
 
@@ -309,7 +337,9 @@ public final class Merge {
         String status = parts.stream().map(Run::status).reduce(first.status(), Merge::worse);
         String startedAt = parts.stream().map(Run::startedAt).filter(Objects::nonNull).min(String::compareTo)
                 .orElse(null);
-        return new Run(first.repetition(), startedAt, status, status.equals("ok") ? null : first.reason(), requests,
+        String reason = reason(status, parts.stream().map(Run::status).toList(), parts.stream().map(Run::reason)
+                .toList());
+        return new Run(first.repetition(), startedAt, status, reason, requests,
                 errors, codes, duration, rps, sum(parts, Run::bytesReceived), sum(parts, Run::bytesSent), opened,
                 latency(corrected), latency(uncorrected), open, tls, HistogramCodec.encode(corrected),
                 HistogramCodec.encode(uncorrected), series == null ? sumSeries(parts) : series.seconds(),

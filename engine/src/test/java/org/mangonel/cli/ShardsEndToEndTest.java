@@ -169,6 +169,34 @@ class ShardsEndToEndTest {
             assertTrue(!Files.exists(dir.resolve("m1")) && !Files.exists(dir.resolve("m2")), "nothing written");
             assertEquals(null, ResultsTree.map(ResultsTree.read(merged).get("shards")).get("late"), "one start: no note");
 
+            // a shard whose window failed while shard 0's was fine: the merged window, level and
+            // framework are failed, each with that shard's reason, named (it took shard 0's: none)
+            Path failedShard = dir.resolve("shard-1-failed");
+            copyTree(dir.resolve("shard-1"), failedShard);
+            com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+            com.fasterxml.jackson.databind.node.ObjectNode tree = (com.fasterxml.jackson.databind.node.ObjectNode)
+                    mapper.readTree(json);
+            com.fasterxml.jackson.databind.node.ObjectNode fwNode = (com.fasterxml.jackson.databind.node.ObjectNode)
+                    tree.get("benchmarks").get(0).get("frameworks").get(0);
+            com.fasterxml.jackson.databind.node.ObjectNode levelNode =
+                    (com.fasterxml.jackson.databind.node.ObjectNode) fwNode.get("levels").get(0);
+            com.fasterxml.jackson.databind.node.ObjectNode runNode =
+                    (com.fasterxml.jackson.databind.node.ObjectNode) levelNode.get("runs").get(0);
+            for (com.fasterxml.jackson.databind.node.ObjectNode n : List.of(fwNode, levelNode, runNode)) {
+                n.put("status", "failed").put("reason", "the server exited during the run");
+            }
+            Files.writeString(failedShard.resolve("results.json"), mapper.writeValueAsString(tree));
+            CliTest.Outcome withFailure = CliTest.run("merge", failedShard.toString(), dir.resolve("shard-0").toString(),
+                    "--out", dir.resolve("m7").toString());
+            org.mangonel.results.ResultsSchema.assertValid(dir.resolve("m7/results.json"));
+            Map<String, Object> fw7 = ResultsTree.frameworks(org.mangonel.report.ReportRenderer.readResults(
+                    dir.resolve("m7/results.json"))).get(0);
+            Map<String, Object> level7 = ResultsTree.list(fw7.get("levels")).get(0);
+            for (Map<String, Object> merged7 : List.of(fw7, level7, ResultsTree.list(level7.get("runs")).get(0))) {
+                assertEquals("failed", merged7.get("status"), withFailure.err());
+                assertEquals("shard 1: the server exited during the run", merged7.get("reason"));
+            }
+
             // shards given different starts (e.g. --start-in read on either side of a second's end):
             // merged, and the merge says so rather than naming shard 0's start as everybody's
             Path other = dir.resolve("shard-1-later");
