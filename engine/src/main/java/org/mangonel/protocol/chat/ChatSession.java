@@ -85,8 +85,7 @@ final class ChatSession extends ConnectionSession<ChatWorker> implements Message
         ByteBuffer out = worker.loop().writeBuffer();
         out.clear();
         long sentNs = System.nanoTime();
-        ChatLines.encode(out, client, seq, (dueNs - epoch) / 1000, (sentNs - epoch) / 1000, spec.messageSize(),
-                spec.terminator());
+        worker.lines().encode(out, client, seq, (dueNs - epoch) / 1000, (sentNs - epoch) / 1000);
         out.flip();
         int bytes = out.remaining();
         if (!connection.write(out)) {

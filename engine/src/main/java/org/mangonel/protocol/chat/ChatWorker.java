@@ -22,6 +22,7 @@ final class ChatWorker extends Worker {
     private final ChatLoadSpec spec;
     private final AtomicInteger joined;
     private final ChatSession[] clients;
+    private final ChatLines.Template lines;
     private final long[] phaseNs;
     private long sendIndex;
 
@@ -34,6 +35,7 @@ final class ChatWorker extends Worker {
         int local = spec.localClients();
         int n = (local - loopIndex + loopCount - 1) / loopCount;
         clients = new ChatSession[n];
+        lines = new ChatLines.Template(spec.messageSize(), spec.terminator());
         phaseNs = new long[n];
         long interval = spec.intervalNs();
         for (int k = 0; k < n; k++) {
@@ -42,6 +44,11 @@ final class ChatWorker extends Worker {
             phaseNs[k] = g * interval / spec.clients();
         }
         sessions(clients);
+    }
+
+    /** The message lines this loop's clients send (this loop's thread only). */
+    ChatLines.Template lines() {
+        return lines;
     }
 
     /** A client joined. */

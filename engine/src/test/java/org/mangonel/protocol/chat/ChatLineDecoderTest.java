@@ -100,4 +100,22 @@ class ChatLineDecoderTest {
         ByteBuffer buf = ByteBuffer.wrap("a".repeat(150).getBytes());
         assertEquals(ChatLineDecoder.TOO_LONG, d.decode(buf));
     }
+
+    /** A sender's template keeps only its fixed bytes: each message's digits replace the last's whole. */
+    @Test
+    void aReusedTemplateWritesEachMessageWhole() {
+        ChatLines.Template t = new ChatLines.Template(SIZE, new byte[] {'\r', '\n'});
+        ByteBuffer out = ByteBuffer.allocateDirect(400);
+        t.encode(out, 999_999, 987_654_321L, 999_999_999_999L, 123_456_789_012L);
+        t.encode(out, 7, 5, 0, -1);
+        t.encode(out, 12, 1_000_000_005L, 1_000_000_000_042L, 3);
+        out.flip();
+        byte[] bytes = new byte[out.remaining()];
+        out.get(bytes);
+        assertEquals(3 * (SIZE + 2), bytes.length);
+        assertEquals(List.of("M 999999 987654321 999999999999 123456789012", "M 7 5 0 999999999999", "M 12 5 42 3"),
+                decode(List.of(bytes)), "every field modulo its width, the line the same every time");
+        assertEquals(new String(message(7, 5, 0, -1, "\r\n"), StandardCharsets.US_ASCII),
+                new String(bytes, SIZE + 2, SIZE + 2, StandardCharsets.US_ASCII), "as a fresh template writes it");
+    }
 }

@@ -17,10 +17,11 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The chat client's line decoder on what a relay sends a recipient: one 64-byte message line
- * prefixed with the sender's nickname ({@code user42: #mg ...}), as most relays relay it, and 16
- * such lines in one buffer (a relay's batched write, read at once). Heap buffers, as the event
- * loop reads into; zero allocation per operation ({@code -prof gc}).
+ * The chat client's message lines. Encoding one 64-byte line into a direct buffer, as a client
+ * sends each message (its template into its event loop's write buffer). Decoding what a relay sends a
+ * recipient: one line prefixed with the sender's nickname ({@code user42: #mg ...}), as most
+ * relays relay it, and 16 such lines in one buffer (a relay's batched write, read at once), from
+ * heap buffers, as the event loop reads into. Zero allocation per operation ({@code -prof gc}).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -28,9 +29,13 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
 @Fork(1)
-public class ChatLineDecoderBenchmark {
+public class ChatLinesBenchmark {
     private static final int SIZE = 64;
+    private static final byte[] LF = {'\n'};
     private final ChatLineDecoder decoder = new ChatLineDecoder(SIZE, 64 * 1024);
+    private final ByteBuffer out = ByteBuffer.allocateDirect(4096);
+    private final ChatLines.Template template = new ChatLines.Template(SIZE, LF);
+    private long seq;
     private ByteBuffer one;
     private ByteBuffer sixteen;
 
@@ -47,6 +52,14 @@ public class ChatLineDecoderBenchmark {
     public void setup() {
         one = lines(1);
         sixteen = lines(16);
+    }
+
+    @Benchmark
+    public int encode() {
+        out.clear();
+        long n = seq++;
+        template.encode(out, 42, n, 12_345_678L + n, 12_345_900L + n);
+        return out.position();
     }
 
     @Benchmark
