@@ -52,7 +52,7 @@ public final class ChatLines {
      * are written once, so that a message costs its 39 digits and one bulk copy into the output
      * buffer instead of a put per byte: 1.5x cheaper compiled, 3x in C1 and 10x in the interpreter,
      * where a client's send path runs for most of a run at a few messages a second (JMH,
-     * {@code bench/}'s ChatLinesBenchmark). One thread's.
+     * {@code bench/}'s RequestEncoderBenchmark.chatLine). One thread's.
      */
     public static final class Template {
         private final byte[] line;
