@@ -3,6 +3,8 @@ package org.mangonel.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -173,21 +175,17 @@ class ShardsEndToEndTest {
             // framework are failed, each with that shard's reason, named (it took shard 0's: none)
             Path failedShard = dir.resolve("shard-1-failed");
             copyTree(dir.resolve("shard-1"), failedShard);
-            com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
-            com.fasterxml.jackson.databind.node.ObjectNode tree = (com.fasterxml.jackson.databind.node.ObjectNode)
-                    mapper.readTree(json);
-            com.fasterxml.jackson.databind.node.ObjectNode fwNode = (com.fasterxml.jackson.databind.node.ObjectNode)
-                    tree.get("benchmarks").get(0).get("frameworks").get(0);
-            com.fasterxml.jackson.databind.node.ObjectNode levelNode =
-                    (com.fasterxml.jackson.databind.node.ObjectNode) fwNode.get("levels").get(0);
-            com.fasterxml.jackson.databind.node.ObjectNode runNode =
-                    (com.fasterxml.jackson.databind.node.ObjectNode) levelNode.get("runs").get(0);
-            for (com.fasterxml.jackson.databind.node.ObjectNode n : List.of(fwNode, levelNode, runNode)) {
+            ObjectMapper mapper = new ObjectMapper();
+            ObjectNode tree = (ObjectNode) mapper.readTree(json);
+            ObjectNode fwNode = (ObjectNode) tree.get("benchmarks").get(0).get("frameworks").get(0);
+            ObjectNode levelNode = (ObjectNode) fwNode.get("levels").get(0);
+            ObjectNode runNode = (ObjectNode) levelNode.get("runs").get(0);
+            for (ObjectNode n : List.of(fwNode, levelNode, runNode)) {
                 n.put("status", "failed").put("reason", "the server exited during the run");
             }
             Files.writeString(failedShard.resolve("results.json"), mapper.writeValueAsString(tree));
-            CliTest.Outcome withFailure = CliTest.run("merge", failedShard.toString(), dir.resolve("shard-0").toString(),
-                    "--out", dir.resolve("m7").toString());
+            CliTest.Outcome withFailure = CliTest.run("merge", failedShard.toString(),
+                    dir.resolve("shard-0").toString(), "--out", dir.resolve("m7").toString());
             org.mangonel.results.ResultsSchema.assertValid(dir.resolve("m7/results.json"));
             Map<String, Object> fw7 = ResultsTree.frameworks(org.mangonel.report.ReportRenderer.readResults(
                     dir.resolve("m7/results.json"))).get(0);

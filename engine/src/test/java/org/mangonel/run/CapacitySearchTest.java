@@ -143,7 +143,8 @@ class CapacitySearchTest {
         assertEquals("at the load found first, " + (long) first + "/s: no request was answered",
                 o.levels().get(0).reason(), "the failed level says where it was measured");
         String reason = o.capacity().reason();
-        assertTrue(reason.contains("it failed (no request was answered") && reason.contains("measured instead"), reason);
+        assertTrue(reason.contains("it failed (no request was answered") && reason.contains("measured instead"),
+                reason);
     }
 
     @Test

@@ -71,8 +71,8 @@ final class ChatWorker extends Worker {
 
     /**
      * A message due at {@code dueNs} was not sent ({@code sender} not joined, its write failed, or
-     * the run over before this loop got to it): counted, when due in the window, as unsent, and its deliveries
-     * as expected, so they count as lost instead of vanishing from the figures.
+     * the run over before this loop got to it): counted, when due in the window, as unsent, and its
+     * deliveries as expected, so they count as lost instead of vanishing from the figures.
      */
     void unsent(long dueNs, boolean senderJoined) {
         if (records(dueNs)) {
