@@ -117,14 +117,14 @@
 
 <#-- one table per level: a concurrency level, at a rate in the open model -->
 <#assign levelKeys = []>
-<#list b.frameworks as f><#list f.levels as l><#assign key = l.concurrency + "@" + (l.rate??)?then(l.rate.label, "")><#if !levelKeys?seq_contains(key)><#assign levelKeys = levelKeys + [key]></#if></#list></#list>
+<#list b.frameworks as f><#list f.levels?filter(l -> l.status != "superseded") as l><#assign key = l.concurrency + "@" + (l.rate??)?then(l.rate.label, "")><#if !levelKeys?seq_contains(key)><#assign levelKeys = levelKeys + [key]></#if></#list></#list>
 <#list levelKeys as levelKey>
 <#assign c = levelKey?keep_before("@")?number>
 <#assign rateLabel = levelKey?keep_after("@")>
 <#assign rows = []>
 <#list b.frameworks as f>
 <#list f.levels as l>
-<#if l.concurrency + "@" + (l.rate??)?then(l.rate.label, "") == levelKey && l.summary??>
+<#if l.concurrency + "@" + (l.rate??)?then(l.rate.label, "") == levelKey && l.summary?? && l.status != "superseded">
 <#assign rows = rows + [{"f": f, "l": l, "rps": l.summary.rps, "rank": p.rank(l.summary)}]>
 </#if>
 </#list>
@@ -180,7 +180,7 @@
 </#if>
 </#if>
 <#list b.frameworks as f><#list f.levels as l><#if l.concurrency + "@" + (l.rate??)?then(l.rate.label, "") == levelKey && l.status != "ok">
-<p class="bad">${f.title}: ${l.status}<#if l.reason??> (${l.reason})</#if></p>
+<p class="<#if l.status == "superseded">note<#else>bad</#if>">${f.title}: ${l.status}<#if l.reason??> (${l.reason})</#if></p>
 </#if></#list></#list>
 </#list>
 <#if b.thresholds?? && b.thresholds?size gt 0>

@@ -78,14 +78,14 @@ Searched from ${rate(cap.from)} to ${rate(cap.to)} (${cap.vary?replace("_", " ")
 </#if>
 <#-- one table per level: a concurrency level, at a rate in the open model -->
 <#assign levelKeys = []>
-<#list b.frameworks as f><#list f.levels as l><#assign key = l.concurrency + "@" + (l.rate??)?then(l.rate.label, "")><#if !levelKeys?seq_contains(key)><#assign levelKeys = levelKeys + [key]></#if></#list></#list>
+<#list b.frameworks as f><#list f.levels?filter(l -> l.status != "superseded") as l><#assign key = l.concurrency + "@" + (l.rate??)?then(l.rate.label, "")><#if !levelKeys?seq_contains(key)><#assign levelKeys = levelKeys + [key]></#if></#list></#list>
 <#list levelKeys as levelKey>
 <#assign c = levelKey?keep_before("@")?number>
 <#assign rateLabel = levelKey?keep_after("@")>
 <#assign rows = []>
 <#list b.frameworks as f>
 <#list f.levels as l>
-<#if l.concurrency + "@" + (l.rate??)?then(l.rate.label, "") == levelKey && l.summary??>
+<#if l.concurrency + "@" + (l.rate??)?then(l.rate.label, "") == levelKey && l.summary?? && l.status != "superseded">
 <#assign rows = rows + [{"f": f, "l": l, "rps": l.summary.rps, "rank": p.rank(l.summary)}]>
 </#if>
 </#list>

@@ -7,6 +7,7 @@ import java.util.Set;
 import org.mangonel.protocol.Protocol;
 import org.mangonel.protocol.Protocols;
 import org.mangonel.scenario.Benchmark;
+import org.mangonel.scenario.Capacity;
 import org.mangonel.scenario.Framework;
 import org.mangonel.scenario.RunSettings;
 import org.mangonel.scenario.Scenario;
@@ -115,7 +116,9 @@ public final class Planner {
                 if (b.benchmark().capacity() != null) {
                     out.append("    capacity search: up to ").append(b.benchmark().capacity().probes())
                             .append(" probes of ").append(human(b.probeSettings().duration())).append(", then the load"
-                            + " found, ").append(r.repetitions()).append(" repetition(s)\n");
+                            + " found, ").append(r.repetitions()).append(" repetition(s) (should it miss the SLO,"
+                            + " the next lower load that met it instead, up to ").append(Capacity.MAX_STEP_DOWNS)
+                            .append(" times)\n");
                     continue;
                 }
                 for (BenchmarkPlan.Trial t : b.trials()) {

@@ -48,7 +48,7 @@ public final class Comparison {
             for (FrameworkResult fa : ba.frameworks()) {
                 for (Level la : fa.levels()) {
                     Level lb = measuredIn(b, ba, fa, la);
-                    if (lb == null || la.summary() == null) {
+                    if (lb == null || la.summary() == null || la.superseded()) {
                         continue;
                     }
                     List<Row> rows = rows(la.summary(), lb.summary());
@@ -104,7 +104,7 @@ public final class Comparison {
         for (BenchmarkResult bx : x.benchmarks()) {
             for (FrameworkResult fx : bx.frameworks()) {
                 for (Level lx : fx.levels()) {
-                    if (lx.summary() != null && measuredIn(y, bx, fx, lx) == null) {
+                    if (lx.summary() != null && !lx.superseded() && measuredIn(y, bx, fx, lx) == null) {
                         out.add(bx.name() + " · " + fx.title() + " · " + Thresholds.levelName(bx, lx));
                     }
                 }
@@ -117,7 +117,7 @@ public final class Comparison {
     private static Level measuredIn(ResultsFile other, BenchmarkResult b, FrameworkResult f, Level l) {
         return other.benchmarks().stream().filter(x -> x.name().equals(b.name()))
                 .flatMap(x -> x.frameworks().stream()).filter(x -> x.name().equals(f.name()))
-                .flatMap(x -> x.levels().stream()).filter(x -> sameLevel(x, l) && x.summary() != null)
+                .flatMap(x -> x.levels().stream()).filter(x -> sameLevel(x, l) && x.summary() != null && !x.superseded())
                 .findFirst().orElse(null);
     }
 

@@ -12,7 +12,8 @@ import org.mangonel.results.Run;
 /**
  * A results file as CSV (RFC 4180), one row per measured window: benchmark, framework, level,
  * repetition, status, throughput, requests, errors by kind, latency percentiles (ms, from when
- * each request was due) — for spreadsheets and scripts. Stateless.
+ * each request was due), CPU, and last the level's status (superseded: a capacity search measured
+ * a lower load instead) — for spreadsheets and scripts. Stateless.
  */
 public final class CsvExport {
     private static final List<String> ERROR_KINDS = List.of("connect", "timeout", "reset", "closed", "protocol",
@@ -28,7 +29,7 @@ public final class CsvExport {
         ERROR_KINDS.forEach(k -> header.add("errors_" + k));
         header.addAll(List.of("latency_min_ms", "latency_mean_ms", "latency_p50_ms", "latency_p90_ms",
                 "latency_p99_ms", "latency_p999_ms", "latency_max_ms", "uncorrected_p50_ms", "uncorrected_p99_ms",
-                "server_cpu_pct", "server_rss_max_bytes", "client_cpu_pct"));
+                "server_cpu_pct", "server_rss_max_bytes", "client_cpu_pct", "level_status"));
         line(out, header);
         for (BenchmarkResult b : results.benchmarks()) {
             for (FrameworkResult f : b.frameworks()) {
@@ -45,7 +46,7 @@ public final class CsvExport {
                                 number(r.latencyUncorrectedMs().p50()), number(r.latencyUncorrectedMs().p99()),
                                 r.server() == null ? "" : number(r.server().cpuPct()),
                                 r.server() == null ? "" : String.valueOf(r.server().rssMaxBytes()),
-                                r.client() == null ? "" : number(r.client().cpuPct())));
+                                r.client() == null ? "" : number(r.client().cpuPct()), l.status()));
                         line(out, row);
                     }
                 }

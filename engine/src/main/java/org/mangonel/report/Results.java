@@ -12,6 +12,7 @@ import org.mangonel.report.ResultsModel.BenchmarkResult;
 import org.mangonel.report.ResultsModel.ClientFigures;
 import org.mangonel.report.ResultsModel.FrameworkResult;
 import org.mangonel.report.ResultsModel.Level;
+import org.mangonel.report.ResultsModel.LevelStatus;
 import org.mangonel.report.ResultsModel.Run;
 import org.mangonel.report.ResultsModel.RunResults;
 import org.mangonel.report.ResultsModel.ServerFigures;
@@ -104,7 +105,8 @@ public final class Results {
         org.mangonel.results.Summary summary = Summaries.of(runs, settings.aggregate().word());
         return new org.mangonel.results.Level(level.concurrency(), rate == null ? null
                 : new org.mangonel.results.Level.RateRef(rate.label(), rate.fromPerSecond(), rate.toPerSecond()),
-                level.status().word(), level.reason(), runs, summary, Thresholds.check(thresholds, summary));
+                level.status().word(), level.reason(), runs, summary,
+                level.status() == LevelStatus.SUPERSEDED ? List.of() : Thresholds.check(thresholds, summary));
     }
 
     /** One window's figures; {@code part} of the rate's schedule was this process's (a shard's share). */

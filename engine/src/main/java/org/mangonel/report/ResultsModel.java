@@ -48,9 +48,14 @@ public final class ResultsModel {
         }
     }
 
-    /** How a level ended: ok when a repetition measured something. */
+    /**
+     * How a level ended: ok when a repetition measured something. SUPERSEDED: measured, but a
+     * capacity search found it did not hold the SLO and measured a lower load instead, which is
+     * the framework's level; kept for what it measured, out of the tables, comparisons and
+     * thresholds.
+     */
     public enum LevelStatus {
-        OK, FAILED, INTERRUPTED;
+        OK, FAILED, INTERRUPTED, SUPERSEDED;
 
         public String word() {
             return name().toLowerCase(java.util.Locale.ROOT);

@@ -33,9 +33,12 @@ import org.mangonel.stats.RunStats;
  *   concurrency), until the probes are spent or the two are adjacent
  *      ▼
  *   measure the highest met load with the benchmark's repetitions (the table's level)
- *      │ every window of it failed (nothing measured: the machine or client slower than in its probe)
+ *      │ it does not hold: no window of it met the SLO (a server just above its limit, whose
+ *      │ queue grows over seconds, passes a short probe), or every window failed (the machine
+ *      │ or client slower than in its probe: nothing measured)
  *      ▼
- *   measure the next lower met load instead, once (both levels are kept; the reason says so)
+ *   measure the next lower met load instead; at most Capacity.MAX_STEP_DOWNS times (every level is kept,
+ *   those stepped down from SUPERSEDED, or FAILED; the reason says so)
  * </pre>
  * A probe window is half the benchmark's duration (at least a second) after at most a second of
  * warm-up. The run's thread only.
@@ -107,16 +110,25 @@ final class CapacitySearch<W extends Workload> {
         Double achieved = null;
         if (found != null && !measurer.stopped()) {
             Level level = measure(found, "");
-            Double lower = highestMetBelow(found);
-            if (level.status() == LevelStatus.FAILED && lower != null && !measurer.stopped()) {
-                // No window at the found load measured anything (a client or machine slower than
-                // during its probe): step down once to the next load a probe sustained, rather than
-                // leave the framework without a figure. The failed level stays in the results,
-                // its reason naming its load (a level varied by message rate does not show it).
-                reason += "; measured there, it failed (" + level.reason() + "), so the next lower load that met"
-                        + " the SLO, " + shown(lower) + ", was measured instead";
-                levels.add(new Level(level.concurrency(), level.rate(), level.status(),
-                        "at the load found first, " + shown(found) + ": " + level.reason(), level.runs()));
+            for (int step = 0; step < Capacity.MAX_STEP_DOWNS && !measurer.stopped(); step++) {
+                String miss = missed(level);
+                Double lower = miss == null ? null : highestMetBelow(found);
+                if (lower == null) {
+                    break;
+                }
+                // Measured for the benchmark's whole window, the found load did not hold (a short
+                // probe cannot tell a server just below its limit from one just above, whose queue
+                // grows by the second; or a client or machine slower than during the probe left
+                // nothing measured): step down to the next load a probe sustained. The level
+                // stepped down from stays in the results, its reason naming its load (a level
+                // varied by message rate does not show it).
+                reason += "; measured there for longer, " + miss + ", so the next lower load that met the SLO, "
+                        + shown(lower) + ", was measured instead";
+                levels.add(new Level(level.concurrency(), level.rate(),
+                        level.status() == LevelStatus.OK ? LevelStatus.SUPERSEDED : level.status(),
+                        "at " + shown(found) + ", the load found " + (step == 0 ? "first" : "next") + ": "
+                                + (level.status() == LevelStatus.OK ? miss + "; the search stepped down"
+                                : level.reason()), level.runs()));
                 found = lower;
                 level = measure(found, ", stepped down");
             }
@@ -126,12 +138,50 @@ final class CapacitySearch<W extends Workload> {
             double worstP99 = level.runs().stream().filter(r -> r.status() == RunStatus.OK)
                     .mapToDouble(r -> r.stats().latency().p99Ms()).max().orElse(0);
             if (worstP99 > spec.sloP99Ms()) {
-                // The longer window at the found load did not hold the SLO: say so rather than hide it.
+                // The longer window at the load settled on did not hold the SLO: say so rather than hide it.
                 reason += String.format(Locale.ROOT, "; measured there for longer, p99 was %.1f ms, above the SLO:"
                         + " the server is at its limit and this figure is uncertain", worstP99);
             }
         }
         return new Outcome(levels, new CapacityResult(found, unit(), achieved, probes, reason));
+    }
+
+    /**
+     * Why a measured level does not hold the SLO, or null when it does: it failed (nothing
+     * measured), or none of its windows met the SLO (a level with one window that held, of
+     * several, holds: the figure then says "uncertain" if another missed).
+     */
+    private String missed(Level level) {
+        if (level.status() == LevelStatus.FAILED) {
+            return "it failed (" + level.reason() + ")";
+        }
+        if (level.status() != LevelStatus.OK || level.runs().stream().anyMatch(this::held)) {
+            return null;
+        }
+        RunStats best = level.runs().stream().filter(r -> r.status() == RunStatus.OK).map(Run::stats)
+                .min(java.util.Comparator.comparingDouble(st -> st.latency().p99Ms())).orElseThrow();
+        return best.latency().p99Ms() > spec.sloP99Ms()
+                ? String.format(Locale.ROOT, "p99 was %.1f ms, above the SLO", best.latency().p99Ms())
+                : String.format(Locale.ROOT, "%.2f%% failed, above the %s%% allowed", failedPct(best),
+                        shownPct(spec.errorsPct()));
+    }
+
+    /** Whether a window met the SLO: ok, something measured, p99 and failures within bounds. */
+    private boolean held(Run run) {
+        RunStats st = run.stats();
+        return run.status() == RunStatus.OK && st.requests() > 0 && st.latency().p99Ms() <= spec.sloP99Ms()
+                && failedPct(st) <= spec.errorsPct();
+    }
+
+    /** Errors and shortfalls (chat's lost deliveries, the open model's unsent) as a share of outcomes, %. */
+    private double failedPct(RunStats st) {
+        long failed = st.errorTotal() + st.unsent() + protocol.shortfall(st);
+        long outcomes = st.requests() + failed;
+        return outcomes == 0 ? 100 : 100.0 * failed / outcomes;
+    }
+
+    private static String shownPct(double pct) {
+        return pct == Math.rint(pct) ? String.valueOf((long) pct) : String.valueOf(pct);
     }
 
     /** The found load measured with the benchmark's repetitions. */
@@ -152,14 +202,9 @@ final class CapacitySearch<W extends Workload> {
                 measurer.frameworkName(), probes.size() + 1, spec.probes(), shown(load));
         Run run = measurer.window(workload(load), s, concurrency(load), rate(load), label, 1, false);
         RunStats st = run.stats();
-        long failed = st.errorTotal() + st.unsent() + protocol.shortfall(st);
-        long outcomes = st.requests() + failed;
-        double errorPct = outcomes == 0 ? 100 : 100.0 * failed / outcomes;
-        double p99 = st.latency().p99Ms();
-        boolean met = run.status() == RunStatus.OK && st.requests() > 0 && p99 <= spec.sloP99Ms()
-                && errorPct <= spec.errorsPct();
-        probes.add(new Probe(load, round2(st.rate()), round2(st.latency().p50Ms()), round2(p99), round2(errorPct),
-                met));
+        boolean met = held(run);
+        probes.add(new Probe(load, round2(st.rate()), round2(st.latency().p50Ms()), round2(st.latency().p99Ms()),
+                round2(failedPct(st)), met));
         return met;
     }
 

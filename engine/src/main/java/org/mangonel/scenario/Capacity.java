@@ -7,7 +7,8 @@ import java.util.Objects;
  * A capacity search: for each framework, the highest load it sustains with the 99th percentile
  * within the SLO and at most {@code errorsPct} of outcomes failing. The engine brackets then
  * bisects, at most {@code probes} short windows per framework, then measures the load found with
- * the benchmark's repetitions.
+ * the benchmark's repetitions; should that measurement not hold the SLO, it measures the next lower
+ * load a probe sustained instead, at most {@link #MAX_STEP_DOWNS} times.
  *
  * @param sloP99Ms  the p99 that must hold, milliseconds
  * @param errorsPct the share of errors tolerated, percent
@@ -17,6 +18,9 @@ import java.util.Objects;
  * @param probes    the most short windows per framework
  */
 public record Capacity(double sloP99Ms, double errorsPct, Vary vary, double from, double to, int probes) {
+    /** How many times the load found may be stepped down when its measurement does not hold the SLO. */
+    public static final int MAX_STEP_DOWNS = 2;
+
     /** What a capacity search raises. */
     public enum Vary {
         /** The open model's request rate (http, websocket). */

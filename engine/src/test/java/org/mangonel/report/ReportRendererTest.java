@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.mangonel.results.ResultsFile;
@@ -56,6 +57,49 @@ class ReportRendererTest {
         assertTrue(html.contains("<svg"), "a chart");
         assertTrue(html.contains("<rect"), "with bars");
         assertFalse(html.matches("(?s).*(src|href)=\"https?://.*"), "no network fetches");
+    }
+
+    /**
+     * A level a capacity search stepped down from stays in the file, out of the level's table (the
+     * framework is listed once, with the level it settled on), its reason under the table.
+     */
+    @Test
+    void aSupersededLevelIsNotARowButItsReasonIsShown() throws Exception {
+        ResultsModel.RunResults sample = SampleResults.results("Fast one");
+        ResultsModel.BenchmarkResult b = sample.benchmarks().get(0);
+        List<ResultsModel.FrameworkResult> frameworks = new java.util.ArrayList<>();
+        for (ResultsModel.FrameworkResult f : b.frameworks()) {
+            if (f.name().equals("fast")) {
+                ResultsModel.Level kept = f.levels().get(0);
+                ResultsModel.Level before = new ResultsModel.Level(kept.concurrency(), kept.rate(),
+                        ResultsModel.LevelStatus.SUPERSEDED, "at 9.5/s, the load found first: p99 was 120.0 ms,"
+                        + " above the SLO; the search stepped down", kept.runs());
+                f = new ResultsModel.FrameworkResult(f.name(), f.title(), f.version(), f.start(), f.url(), f.cpus(),
+                        f.cpusNote(), f.status(), f.reason(), f.log(), f.logTail(), List.of(before, kept), f.capacity());
+            }
+            frameworks.add(f);
+        }
+        ResultsModel.RunResults results = new ResultsModel.RunResults(sample.scenario(), sample.environment(),
+                sample.command(), sample.startedAt(), sample.finishedAt(), sample.status(), sample.shards(),
+                List.of(new ResultsModel.BenchmarkResult(b.benchmark(), b.settings(), b.clientPinning(),
+                        b.sharedCores(), frameworks)));
+        ResultsFile file = Results.file(results);
+        assertEquals("superseded", file.benchmarks().get(0).frameworks().get(1).levels().get(0).status());
+        ReportRenderer renderer = new ReportRenderer(null);
+        Map<String, Object> tree = reparsed(file);
+        Map<String, Object> plain = reparsed(Results.file(sample));
+        for (String page : List.of("report.md.ftl", "report.html.ftl")) {
+            // the charts aside (the latency-against-throughput one plots every level measured)
+            String with = renderer.render(page, tree).replaceAll("(?s)<figure.*?</figure>", "");
+            String without = renderer.render(page, plain).replaceAll("(?s)<figure.*?</figure>", "");
+            assertEquals(count(without, "Fast one"), count(with, "Fast one") - 1,
+                    page + ": the framework once more, in the note, not as a second row");
+            assertTrue(with.contains("Fast one: superseded (at 9.5/s, the load found first: p99 was 120.0 ms"), page);
+        }
+    }
+
+    private static int count(String text, String word) {
+        return text.split(java.util.regex.Pattern.quote(word), -1).length - 1;
     }
 
     @Test

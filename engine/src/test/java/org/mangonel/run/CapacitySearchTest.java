@@ -16,6 +16,7 @@ import org.mangonel.report.ResultsModel.Level;
 import org.mangonel.report.ResultsModel.LevelStatus;
 import org.mangonel.report.ResultsModel.Run;
 import org.mangonel.report.ResultsModel.RunStatus;
+import org.mangonel.scenario.Capacity;
 import org.mangonel.scenario.Rate;
 import org.mangonel.scenario.RunSettings;
 import org.mangonel.scenario.Workload;
@@ -27,7 +28,8 @@ import org.mangonel.yaml.ScenarioLoader;
 /**
  * The capacity search's decisions, on figures given by a fake server: its windows meet the SLO up
  * to a known rate and miss it above; the level at the load found can be made to fail as a
- * saturated client's does (nothing measured), to see the search step down once.
+ * saturated client's does (nothing measured), or to miss the SLO over its longer windows as a
+ * server just past its limit does, to see the search step down.
  */
 class CapacitySearchTest {
     private static final String YAML = """
@@ -43,11 +45,17 @@ class CapacitySearchTest {
                 capacity: {slo: {p99: 100ms}, vary: rate, from: 100/s, to: 3000/s, probes: 9}
             """;
 
-    /** Windows meet the SLO at or below {@code limitRps}; levels at the loads in {@code failAt} measure nothing. */
+    /**
+     * Probes meet the SLO at or below {@code limitRps}; a level's windows (longer) at or below
+     * {@code levelLimitRps}, and its first window only when {@code firstLevelWindowMisses};
+     * levels at the loads in {@code failAt} measure nothing.
+     */
     private static final class FakeServer implements Measurer<Workload> {
         final double limitRps;
         final Set<Double> failAt;
         final List<Double> levelLoads = new ArrayList<>();
+        double levelLimitRps = Double.MAX_VALUE;
+        boolean firstLevelWindowMisses;
         int windows;
 
         FakeServer(double limitRps, Set<Double> failAt) {
@@ -69,7 +77,8 @@ class CapacitySearchTest {
             levelLoads.add(rps);
             List<Run> runs = new ArrayList<>();
             for (int rep = 1; rep <= 2; rep++) {
-                runs.add(failAt.contains(rps) ? nothing(rep) : ok(rep, (int) rps, 5));
+                boolean holds = rps <= levelLimitRps && !(firstLevelWindowMisses && rep == 1);
+                runs.add(failAt.contains(rps) ? nothing(rep) : ok(rep, (int) rps, holds ? 5 : 500));
             }
             return Verdicts.level(concurrency, rate, runs);
         }
@@ -140,11 +149,54 @@ class CapacitySearchTest {
         assertEquals(List.of(LevelStatus.FAILED, LevelStatus.OK), o.levels().stream().map(Level::status).toList(),
                 "the failed level is kept");
         assertEquals(lower, o.capacity().achieved(), 0.5, "what was sustained, measured at the lower load");
-        assertEquals("at the load found first, " + (long) first + "/s: no request was answered",
+        assertEquals("at " + (long) first + "/s, the load found first: no request was answered",
                 o.levels().get(0).reason(), "the failed level says where it was measured");
         String reason = o.capacity().reason();
         assertTrue(reason.contains("it failed (no request was answered") && reason.contains("measured instead"),
                 reason);
+    }
+
+    @Test
+    void aFoundLoadWhoseLongerWindowsMissTheSloStepsDownUntilOneHolds() throws Exception {
+        FakeServer server = new FakeServer(1000, Set.of());
+        server.levelLimitRps = 300; // held for a probe's second, not for a whole window
+        CapacitySearch.Outcome o = search(server);
+        List<Double> metBelow = o.capacity().probes().stream().filter(p -> p.met()).map(p -> p.load())
+                .sorted(java.util.Comparator.reverseOrder()).toList();
+        assertEquals(metBelow.subList(0, 3), server.levelLoads,
+                "the found load, then each next lower load a probe sustained: " + o.capacity().probes());
+        assertTrue(metBelow.get(1) > 300 && metBelow.get(2) <= 300, "two steps down reach a load that holds: "
+                + metBelow);
+        assertEquals(List.of(LevelStatus.SUPERSEDED, LevelStatus.SUPERSEDED, LevelStatus.OK),
+                o.levels().stream().map(Level::status).toList(), "every level measured is kept");
+        assertEquals(metBelow.get(2), o.capacity().load(), "the capacity is the load that held");
+        assertTrue(o.levels().get(0).reason().startsWith("at " + Math.round(metBelow.get(0))
+                + "/s, the load found first: p99 was 500.") && o.levels().get(0).reason().endsWith(
+                " ms, above the SLO; the search stepped down"), o.levels().get(0).reason());
+        String reason = o.capacity().reason();
+        assertTrue(reason.contains("measured there for longer, p99 was 500.") && reason.contains(" ms, above the SLO,"
+                + " so the next lower load that met the SLO, " + Math.round(metBelow.get(1)) + "/s, was measured instead")
+                && !reason.contains("uncertain"), reason);
+    }
+
+    @Test
+    void stepsDownAtMostTwiceAndThenSaysTheFigureIsUncertain() throws Exception {
+        FakeServer server = new FakeServer(1000, Set.of());
+        server.levelLimitRps = 150; // far below what the probes saw
+        CapacitySearch.Outcome o = search(server);
+        assertEquals(Capacity.MAX_STEP_DOWNS + 1, server.levelLoads.size(), "measured: " + server.levelLoads);
+        assertEquals(LevelStatus.OK, o.levels().get(o.levels().size() - 1).status());
+        assertTrue(o.capacity().reason().endsWith("this figure is uncertain"), o.capacity().reason());
+    }
+
+    @Test
+    void aLevelWithOneWindowThatHeldIsNotSteppedDown() throws Exception {
+        FakeServer server = new FakeServer(1000, Set.of());
+        server.firstLevelWindowMisses = true;
+        CapacitySearch.Outcome o = search(server);
+        assertEquals(1, server.levelLoads.size(), "measured once: " + server.levelLoads);
+        assertEquals(List.of(LevelStatus.OK), o.levels().stream().map(Level::status).toList());
+        assertTrue(o.capacity().reason().endsWith("this figure is uncertain"), o.capacity().reason());
     }
 
     @Test
