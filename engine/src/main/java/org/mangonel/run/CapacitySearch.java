@@ -37,8 +37,9 @@ import org.mangonel.stats.RunStats;
  *      │ queue grows over seconds, passes a short probe), or every window failed (the machine
  *      │ or client slower than in its probe: nothing measured)
  *      ▼
- *   measure the next lower met load instead; at most Capacity.MAX_STEP_DOWNS times (every level is kept,
- *   those stepped down from SUPERSEDED, or FAILED; the reason says so)
+ *   measure the next lower met load instead (or, when that is under half the load, their geometric
+ *   mean); at most Capacity.MAX_STEP_DOWNS times (every level is kept, those stepped down from
+ *   SUPERSEDED, or FAILED; the reason says so)
  * </pre>
  * A probe window is half the benchmark's duration (at least a second) after at most a second of
  * warm-up. The run's thread only.
@@ -112,18 +113,21 @@ final class CapacitySearch<W extends Workload> {
             Level level = measure(found, "");
             for (int step = 0; step < Capacity.MAX_STEP_DOWNS && !measurer.stopped(); step++) {
                 String miss = missed(level);
-                Double lower = miss == null ? null : highestMetBelow(found);
-                if (lower == null) {
+                Double sustained = miss == null ? null : highestMetBelow(found);
+                if (sustained == null) {
                     break;
                 }
+                Double lower = stepDownTo(found, sustained);
                 // Measured for the benchmark's whole window, the found load did not hold (a short
                 // probe cannot tell a server just below its limit from one just above, whose queue
                 // grows by the second; or a client or machine slower than during the probe left
                 // nothing measured): step down to the next load a probe sustained. The level
                 // stepped down from stays in the results, its reason naming its load (a level
                 // varied by message rate does not show it).
-                reason += "; measured there for longer, " + miss + ", so the next lower load that met the SLO, "
-                        + shown(lower) + ", was measured instead";
+                String target = lower.equals(sustained) ? "the next lower load that met the SLO, " + shown(lower)
+                        : shown(lower) + " (between it and " + shown(sustained) + ", the next lower load that met the SLO)";
+                reason += step == 0 ? "; measured there for longer, " + miss + ", so " + target + ", was measured instead"
+                        : "; there too " + miss + ", so " + shown(lower) + " was measured";
                 levels.add(new Level(level.concurrency(), level.rate(),
                         level.status() == LevelStatus.OK ? LevelStatus.SUPERSEDED : level.status(),
                         "at " + shown(found) + ", the load found " + (step == 0 ? "first" : "next") + ": "
@@ -189,6 +193,20 @@ final class CapacitySearch<W extends Workload> {
         return measurer.level(workload(load), concurrency(load), rate(load), " (capacity " + shown(load) + note + ")");
     }
 
+    /**
+     * Where to step down to from {@code load}, whose measurement did not hold, given the highest
+     * load below it that a probe sustained: that load, or, when it is less than half of
+     * {@code load} (a bracketing step apart, which no probe bisected), their geometric mean, so
+     * that one coarse step of the search does not cost the figure half its value.
+     */
+    private double stepDownTo(double load, double sustained) {
+        if (load / sustained <= 2) {
+            return sustained;
+        }
+        double between = round(Math.sqrt(load * sustained), spec.vary() == Capacity.Vary.CONCURRENCY);
+        return between > sustained && between < load ? between : sustained;
+    }
+
     /** The highest load below {@code load} that a probe sustained, or null. */
     private Double highestMetBelow(double load) {
         return probes.stream().filter(p -> p.met() && p.load() < load).map(Probe::load).max(Double::compare)
@@ -243,8 +261,8 @@ final class CapacitySearch<W extends Workload> {
     }
 
     /**
-     * The levels measured (the found load's; also the next lower one's when the found load's failed;
-     * or none) and what the search found.
+     * The levels measured (the found load's, then those it stepped down to, the last one the
+     * framework's; or none) and what the search found.
      */
     record Outcome(List<Level> levels, CapacityResult capacity) {
     }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.mangonel.results.Latency;
+import org.mangonel.results.ResultsFile;
 import org.mangonel.results.Summary;
 
 /** Each figure is judged against its own noise: the range of that figure over the repetitions. */
@@ -20,6 +21,21 @@ class ComparisonTest {
 
     private static String verdict(List<Comparison.Row> rows, String metric) {
         return rows.stream().filter(r -> r.metric().equals(metric)).findFirst().orElseThrow().verdict();
+    }
+
+    /** A level a capacity search stepped down from is not the framework's figure: never compared. */
+    @Test
+    void aSupersededLevelIsNeitherComparedNorComparedWith() {
+        ResultsFile plain = Results.file(SampleResults.results("Fast one"));
+        ResultsFile stepped = Results.file(SampleResults.withSupersededLevel(SampleResults.results("Fast one")));
+        int alike = ((List<?>) Comparison.of(plain, "a", plain, "b", 5.0).get("levels")).size();
+        for (Map<String, Object> c : List.of(Comparison.of(stepped, "a", plain, "b", 5.0),
+                Comparison.of(plain, "a", stepped, "b", 5.0))) {
+            assertEquals(alike, ((List<?>) c.get("levels")).size(), "one comparison per level that counts");
+            assertEquals(List.of(), c.get("only_a"));
+            assertEquals(List.of(), c.get("only_b"));
+            assertEquals(List.of(), c.get("regressions"), "the same figures: nothing worse");
+        }
     }
 
     @Test

@@ -66,23 +66,7 @@ class ReportRendererTest {
     @Test
     void aSupersededLevelIsNotARowButItsReasonIsShown() throws Exception {
         ResultsModel.RunResults sample = SampleResults.results("Fast one");
-        ResultsModel.BenchmarkResult b = sample.benchmarks().get(0);
-        List<ResultsModel.FrameworkResult> frameworks = new java.util.ArrayList<>();
-        for (ResultsModel.FrameworkResult f : b.frameworks()) {
-            if (f.name().equals("fast")) {
-                ResultsModel.Level kept = f.levels().get(0);
-                ResultsModel.Level before = new ResultsModel.Level(kept.concurrency(), kept.rate(),
-                        ResultsModel.LevelStatus.SUPERSEDED, "at 9.5/s, the load found first: p99 was 120.0 ms,"
-                        + " above the SLO; the search stepped down", kept.runs());
-                f = new ResultsModel.FrameworkResult(f.name(), f.title(), f.version(), f.start(), f.url(), f.cpus(),
-                        f.cpusNote(), f.status(), f.reason(), f.log(), f.logTail(), List.of(before, kept), f.capacity());
-            }
-            frameworks.add(f);
-        }
-        ResultsModel.RunResults results = new ResultsModel.RunResults(sample.scenario(), sample.environment(),
-                sample.command(), sample.startedAt(), sample.finishedAt(), sample.status(), sample.shards(),
-                List.of(new ResultsModel.BenchmarkResult(b.benchmark(), b.settings(), b.clientPinning(),
-                        b.sharedCores(), frameworks)));
+        ResultsModel.RunResults results = SampleResults.withSupersededLevel(sample);
         ResultsFile file = Results.file(results);
         assertEquals("superseded", file.benchmarks().get(0).frameworks().get(1).levels().get(0).status());
         ReportRenderer renderer = new ReportRenderer(null);

@@ -93,4 +93,27 @@ final class SampleResults {
         return new RunResults(scenario, env, "engine scenarios/sample.yaml --duration 2s", t0, t0.plusSeconds(20), ScenarioStatus.OK, null,
                 List.of(new BenchmarkResult(bench, settings, null, null, List.of(slow, fast, skipped, failed))));
     }
+
+    /**
+     * {@code sample} with a capacity search's step-down on framework "fast": a superseded copy of
+     * its level first (reason: "at 9.5/s, the load found first: p99 was 120.0 ms, ...").
+     */
+    static RunResults withSupersededLevel(RunResults sample) {
+        BenchmarkResult b = sample.benchmarks().get(0);
+        List<FrameworkResult> frameworks = new java.util.ArrayList<>();
+        for (FrameworkResult f : b.frameworks()) {
+            if (f.name().equals("fast")) {
+                Level kept = f.levels().get(0);
+                Level before = new Level(kept.concurrency(), kept.rate(), LevelStatus.SUPERSEDED,
+                        "at 9.5/s, the load found first: p99 was 120.0 ms, above the SLO; the search stepped down",
+                        kept.runs());
+                f = new FrameworkResult(f.name(), f.title(), f.version(), f.start(), f.url(), f.cpus(), f.cpusNote(),
+                        f.status(), f.reason(), f.log(), f.logTail(), List.of(before, kept), f.capacity());
+            }
+            frameworks.add(f);
+        }
+        return new RunResults(sample.scenario(), sample.environment(), sample.command(), sample.startedAt(),
+                sample.finishedAt(), sample.status(), sample.shards(), List.of(new BenchmarkResult(b.benchmark(),
+                b.settings(), b.clientPinning(), b.sharedCores(), frameworks)));
+    }
 }

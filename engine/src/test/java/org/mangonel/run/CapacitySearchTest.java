@@ -1,6 +1,7 @@
 package org.mangonel.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -135,9 +136,9 @@ class CapacitySearchTest {
 
     @Test
     void aFoundLoadThatMeasuresNothingStepsDownToTheNextLowerOneThatMetTheSlo() throws Exception {
-        FakeServer probing = new FakeServer(1000, Set.of());
+        FakeServer probing = new FakeServer(1200, Set.of()); // bisected: the next lower met load is near
         double first = search(probing).capacity().load();
-        FakeServer server = new FakeServer(1000, Set.of(first));
+        FakeServer server = new FakeServer(1200, Set.of(first));
         CapacitySearch.Outcome o = search(server);
         assertEquals(2, server.levelLoads.size(), "measured twice: " + server.levelLoads);
         assertEquals(first, server.levelLoads.get(0));
@@ -159,24 +160,39 @@ class CapacitySearchTest {
     @Test
     void aFoundLoadWhoseLongerWindowsMissTheSloStepsDownUntilOneHolds() throws Exception {
         FakeServer server = new FakeServer(1000, Set.of());
-        server.levelLimitRps = 300; // held for a probe's second, not for a whole window
+        server.levelLimitRps = 500; // held for a probe's second, not for a whole window
         CapacitySearch.Outcome o = search(server);
-        List<Double> metBelow = o.capacity().probes().stream().filter(p -> p.met()).map(p -> p.load())
-                .sorted(java.util.Comparator.reverseOrder()).toList();
-        assertEquals(metBelow.subList(0, 3), server.levelLoads,
-                "the found load, then each next lower load a probe sustained: " + o.capacity().probes());
-        assertTrue(metBelow.get(1) > 300 && metBelow.get(2) <= 300, "two steps down reach a load that holds: "
-                + metBelow);
+        // probes met 100, 213, 454 and 967/s (bracketing by 2.13x), missed 1,023/s and above
+        assertEquals(967.0, o.capacity().probes().stream().filter(p -> p.met()).mapToDouble(p -> p.load()).max()
+                .orElseThrow(), "the load found: " + o.capacity().probes());
+        assertEquals(List.of(967.0, 663.0, 454.0), server.levelLoads,
+                "the found load; 454/s, the next lower one a probe sustained, is less than half of it, so first"
+                        + " their geometric mean; then 454/s");
         assertEquals(List.of(LevelStatus.SUPERSEDED, LevelStatus.SUPERSEDED, LevelStatus.OK),
                 o.levels().stream().map(Level::status).toList(), "every level measured is kept");
-        assertEquals(metBelow.get(2), o.capacity().load(), "the capacity is the load that held");
-        assertTrue(o.levels().get(0).reason().startsWith("at " + Math.round(metBelow.get(0))
-                + "/s, the load found first: p99 was 500.") && o.levels().get(0).reason().endsWith(
-                " ms, above the SLO; the search stepped down"), o.levels().get(0).reason());
+        assertEquals(454.0, o.capacity().load(), "the capacity is the load that held");
+        String first = o.levels().get(0).reason();
+        assertTrue(first.startsWith("at 967/s, the load found first: p99 was 500.")
+                && first.endsWith(" ms, above the SLO; the search stepped down"), first);
+        assertTrue(o.levels().get(1).reason().startsWith("at 663/s, the load found next: "), o.levels().get(1).reason());
         String reason = o.capacity().reason();
-        assertTrue(reason.contains("measured there for longer, p99 was 500.") && reason.contains(" ms, above the SLO,"
-                + " so the next lower load that met the SLO, " + Math.round(metBelow.get(1)) + "/s, was measured instead")
-                && !reason.contains("uncertain"), reason);
+        assertTrue(reason.contains("; measured there for longer, p99 was 500.") && reason.contains(" ms, above the SLO,"
+                + " so 663/s (between it and 454/s, the next lower load that met the SLO), was measured instead;"
+                + " there too p99 was 500.") && reason.endsWith(" ms, above the SLO, so 454/s was measured"), reason);
+        assertFalse(reason.contains("uncertain"), reason);
+    }
+
+    @Test
+    void aLowerLoadWithinHalfIsSteppedDownToDirectly() throws Exception {
+        FakeServer server = new FakeServer(1200, Set.of());
+        server.levelLimitRps = 1000;
+        CapacitySearch.Outcome o = search(server);
+        double found = server.levelLoads.get(0);
+        assertTrue(found > 1000 && found <= 1200, "bisected past 967/s: " + o.capacity().probes());
+        assertEquals(List.of(found, 967.0), server.levelLoads, "967/s, a probe's, is more than half of " + found);
+        assertEquals(967.0, o.capacity().load());
+        assertTrue(o.capacity().reason().endsWith("so the next lower load that met the SLO, 967/s, was measured"
+                + " instead"), o.capacity().reason());
     }
 
     @Test
