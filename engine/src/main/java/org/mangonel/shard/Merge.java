@@ -237,8 +237,21 @@ public final class Merge {
             frameworks.add(framework(first, parts, protocol, thresholds));
         }
         return new BenchmarkResult(first.name(), first.title(), first.description(), first.protocol(), first.model(),
-                first.levelUnit(), first.successUnit(), first.settings(), first.workload(), first.capacity(),
+                first.levelUnit(), first.successUnit(), settings(b), first.workload(), first.capacity(),
                 first.thresholds(), frameworks);
+    }
+
+    /**
+     * Shard 0's settings (the shards share those that shape the load: checked before merging),
+     * with {@code threads} the event loops of all shards together: each shard chose its own from
+     * its host's cores, so shard 0's count says nothing of the others'.
+     */
+    private BenchmarkResult.Settings settings(int b) {
+        BenchmarkResult.Settings s = shards.get(0).benchmarks().get(b).settings();
+        int threads = shards.stream().mapToInt(x -> x.benchmarks().get(b).settings().threads()).sum();
+        return new BenchmarkResult.Settings(s.durationS(), s.warmupS(), s.repetitions(), s.aggregate(), s.concurrency(),
+                s.timeoutMs(), s.connectTimeoutMs(), threads, s.rates(), s.clientCpus(), s.clientCpusNote(),
+                s.sharedCores());
     }
 
     private FrameworkResult framework(BenchmarkResult bench, List<FrameworkResult> parts, Protocol<?> protocol,

@@ -143,8 +143,10 @@ class ShardsEndToEndTest {
             assertTrue(Files.isRegularFile(merged.resolve((String) m.get("hlog"))), "the merged interval log");
             assertEquals(2L, ResultsTree.number(ResultsTree.map(ResultsTree.read(merged).get("shards")).get("count")));
             assertTrue(Files.readString(merged.resolve("report.md")).contains("2 shards"), "the page says so");
-            assertTrue(Files.readString(merged.resolve("report.md")).contains("event-loop thread per shard"),
-                    "the threads were each shard's");
+            assertTrue(Files.readString(merged.resolve("report.md")).contains("with 2 event-loop threads over 2 shards"),
+                    "the shards' threads added up (one each)");
+            assertEquals(2L, ResultsTree.number(ResultsTree.map(ResultsTree.list(ResultsTree.read(merged)
+                    .get("benchmarks")).get(0).get("settings")).get("threads")));
             // a shard's results.json named for its folder
             CliTest.Outcome byFile = CliTest.run("merge", dir.resolve("shard-0/results.json").toString(),
                     dir.resolve("shard-1/results.json").toString(), "--out", dir.resolve("m6").toString());
