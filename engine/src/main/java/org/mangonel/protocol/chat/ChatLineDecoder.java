@@ -14,6 +14,11 @@ import java.nio.ByteBuffer;
  *   a line longer than the limit ──▶ TOO_LONG (the connection should be dropped)
  * </pre>
  * A CR just before the LF is not part of the line.
+ *
+ * <p>A line that starts a buffer and ends in it (the usual case: a relay writes whole lines) is
+ * checked in one go ({@link #wholeLine}: find the LF, the marker, then each field at its offset)
+ * rather than byte by byte through the state machine, with the same verdicts; a line split
+ * across reads, or longer than the limit, takes the state machine.
  */
 public final class ChatLineDecoder {
     public static final int NEED_MORE = 0;
@@ -54,6 +59,17 @@ public final class ChatLineDecoder {
         int offset = buf.arrayOffset();
         int pos = offset + buf.position();
         int limit = offset + buf.limit();
+        if (lineBytes == 0 && !pendingCr && messageSize > ChatLines.HEADER_BYTES) {
+            int lf = pos;
+            while (lf < limit && a[lf] != '\n') {
+                lf++;
+            }
+            int end = lf > pos && lf < limit && a[lf - 1] == '\r' ? lf - 1 : lf;
+            if (lf < limit && end - pos <= maxLineBytes) {
+                buf.position(lf + 1 - offset);
+                return wholeLine(a, pos, end);
+            }
+        }
         while (pos < limit) {
             byte b = a[pos++];
             if (b == '\n') {
@@ -79,6 +95,62 @@ public final class ChatLineDecoder {
         }
         buf.position(pos - offset);
         return NEED_MORE;
+    }
+
+    /**
+     * The verdict on a whole line, {@code a[from, end)} (its terminator excluded), as the state
+     * machine would give it: OTHER without a marker; MESSAGE when exactly the message size follows
+     * the first marker, every field well formed; CORRUPT otherwise. Sets the fields of a MESSAGE.
+     */
+    private int wholeLine(byte[] a, int from, int end) {
+        int m = marker(a, from, end);
+        if (m < 0) {
+            return OTHER;
+        }
+        if (end - m != messageSize) {
+            return CORRUPT;
+        }
+        long s = digits(a, m + ChatLines.SENDER_AT, m + ChatLines.SEQ_AT - 1);
+        long q = digits(a, m + ChatLines.SEQ_AT, m + ChatLines.DUE_AT - 1);
+        long d = digits(a, m + ChatLines.DUE_AT, m + ChatLines.SENT_AT - 1);
+        long t = digits(a, m + ChatLines.SENT_AT, m + ChatLines.PAD_AT - 1);
+        if ((s | q | d | t) < 0 || a[m + ChatLines.SEQ_AT - 1] != ' ' || a[m + ChatLines.DUE_AT - 1] != ' '
+                || a[m + ChatLines.SENT_AT - 1] != ' ' || a[m + ChatLines.PAD_AT - 1] != ' ') {
+            return CORRUPT;
+        }
+        for (int i = m + ChatLines.PAD_AT; i < end; i++) {
+            if (a[i] != 'x') {
+                return CORRUPT;
+            }
+        }
+        sender = s;
+        seq = q;
+        dueUs = d;
+        sentUs = t;
+        return MESSAGE;
+    }
+
+    /** Where the first marker in {@code a[from, end)} starts, or -1. */
+    private static int marker(byte[] a, int from, int end) {
+        for (int i = from; i + ChatLines.MARKER.length <= end; i++) {
+            if (a[i] == '#' && a[i + 1] == 'm' && a[i + 2] == 'g' && a[i + 3] == ' ') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The decimal number in {@code a[from, to)}, or -1 when a byte there is not a digit. */
+    private static long digits(byte[] a, int from, int to) {
+        long v = 0;
+        for (int i = from; i < to; i++) {
+            int digit = a[i] - '0';
+            if (digit < 0 || digit > 9) {
+                return -1;
+            }
+            v = v * 10 + digit;
+        }
+        return v;
     }
 
     private void content(byte b) {

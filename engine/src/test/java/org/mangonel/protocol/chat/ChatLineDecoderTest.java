@@ -22,7 +22,11 @@ class ChatLineDecoderTest {
     }
 
     private static List<String> decode(List<byte[]> pieces) {
-        ChatLineDecoder d = new ChatLineDecoder(SIZE, 1000);
+        return decode(pieces, 1000);
+    }
+
+    private static List<String> decode(List<byte[]> pieces, int maxLineBytes) {
+        ChatLineDecoder d = new ChatLineDecoder(SIZE, maxLineBytes);
         List<String> lines = new ArrayList<>();
         for (byte[] piece : pieces) {
             ByteBuffer buf = ByteBuffer.wrap(piece);
@@ -47,11 +51,16 @@ class ChatLineDecoderTest {
             assertEquals(expected, decode(List.of(java.util.Arrays.copyOfRange(stream, 0, cut),
                     java.util.Arrays.copyOfRange(stream, cut, stream.length))), "split at " + cut);
         }
+        assertEquals(expected, decode(byteByByte(stream)), "byte by byte");
+    }
+
+    /** One buffer per byte: every line goes through the state machine, never the whole-line path. */
+    private static List<byte[]> byteByByte(byte[] stream) {
         List<byte[]> single = new ArrayList<>();
         for (byte b : stream) {
             single.add(new byte[] {b});
         }
-        assertEquals(expected, decode(single), "byte by byte");
+        return single;
     }
 
     private static byte[] concat(byte[]... parts) {
@@ -92,6 +101,42 @@ class ChatLineDecoderTest {
                 (good.substring(0, SIZE - 1) + "y\n").getBytes(),                       // padding changed
                 (good.substring(0, 10) + "-" + good.substring(11) + "\n").getBytes());  // separator changed
         assertAllSplits(stream, List.of("C", "C", "C", "C", "C"));
+    }
+
+    /**
+     * The whole-line path (lines that start and end in one buffer) and the state machine (the
+     * same bytes one at a time) agree on 20,000 damaged variants of message lines: bytes changed,
+     * inserted or removed from the marker's alphabet, digits, separators, CR and LF, prefixes.
+     */
+    @Test
+    void theWholeLinePathAgreesWithTheStateMachine() {
+        java.util.Random random = new java.util.Random(20261128);
+        byte[] alphabet = "0123456789 x#mgZ\r\n".getBytes(StandardCharsets.US_ASCII);
+        for (int i = 0; i < 20_000; i++) {
+            String prefix = random.nextInt(4) == 0 ? "user" + random.nextInt(100) + ": " : "";
+            String end = random.nextBoolean() ? "\n" : "\r\n";
+            java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
+            line.writeBytes(prefix.getBytes(StandardCharsets.US_ASCII));
+            line.writeBytes(message(random.nextInt(1_000_000), random.nextInt(1_000_000_000),
+                    random.nextLong() & 0xFFFFFFFFFFL, random.nextLong() & 0xFFFFFFFFFFL, end));
+            byte[] stream = line.toByteArray();
+            for (int edits = random.nextInt(3); edits > 0; edits--) {
+                int at = random.nextInt(stream.length);
+                byte b = alphabet[random.nextInt(alphabet.length)];
+                stream = switch (random.nextInt(3)) {
+                    case 0 -> { stream[at] = b; yield stream; }
+                    case 1 -> concat(java.util.Arrays.copyOfRange(stream, 0, at), new byte[] {b},
+                            java.util.Arrays.copyOfRange(stream, at, stream.length));
+                    default -> concat(java.util.Arrays.copyOfRange(stream, 0, at),
+                            java.util.Arrays.copyOfRange(stream, at + 1, stream.length));
+                };
+            }
+            String shown = new String(stream, StandardCharsets.US_ASCII);
+            for (int max : new int[] {1000, SIZE + 2, SIZE - 1}) {
+                assertEquals(decode(byteByByte(stream), max), decode(List.of(stream), max),
+                        "limit " + max + ": " + shown);
+            }
+        }
     }
 
     @Test
