@@ -117,14 +117,14 @@ final class CapacitySearch<W extends Workload> {
                 if (sustained == null) {
                     break;
                 }
-                Double lower = stepDownTo(found, sustained);
+                double lower = stepDownTo(found, sustained);
                 // Measured for the benchmark's whole window, the found load did not hold (a short
                 // probe cannot tell a server just below its limit from one just above, whose queue
                 // grows by the second; or a client or machine slower than during the probe left
-                // nothing measured): step down to the next load a probe sustained. The level
+                // nothing measured): step down towards the next load a probe sustained. The level
                 // stepped down from stays in the results, its reason naming its load (a level
                 // varied by message rate does not show it).
-                String target = lower.equals(sustained) ? "the next lower load that met the SLO, " + shown(lower)
+                String target = lower == sustained ? "the next lower load that met the SLO, " + shown(lower)
                         : shown(lower) + " (between it and " + shown(sustained) + ", the next lower load that met the SLO)";
                 reason += step == 0 ? "; measured there for longer, " + miss + ", so " + target + ", was measured instead"
                         : "; there too " + miss + ", so " + shown(lower) + " was measured";

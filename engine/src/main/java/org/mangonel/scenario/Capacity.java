@@ -7,8 +7,9 @@ import java.util.Objects;
  * A capacity search: for each framework, the highest load it sustains with the 99th percentile
  * within the SLO and at most {@code errorsPct} of outcomes failing. The engine brackets then
  * bisects, at most {@code probes} short windows per framework, then measures the load found with
- * the benchmark's repetitions; should that measurement not hold the SLO, it measures the next lower
- * load a probe sustained instead, at most {@link #MAX_STEP_DOWNS} times.
+ * the benchmark's repetitions; should that measurement not hold the SLO, it measures a lower load
+ * instead (the next one a probe sustained, or, when that is under half, the geometric mean of the
+ * two), at most {@link #MAX_STEP_DOWNS} times.
  *
  * @param sloP99Ms  the p99 that must hold, milliseconds
  * @param errorsPct the share of errors tolerated, percent
