@@ -130,7 +130,7 @@ final class CapacitySearch<W extends Workload> {
                         : "; there too " + miss + ", so " + shown(lower) + " was measured";
                 levels.add(new Level(level.concurrency(), level.rate(),
                         level.status() == LevelStatus.OK ? LevelStatus.SUPERSEDED : level.status(),
-                        "at " + shown(found) + ", the load found " + (step == 0 ? "first" : "next") + ": "
+                        "at " + shown(found) + (step == 0 ? ", the load found: " : ", stepped down to: ")
                                 + (level.status() == LevelStatus.OK ? miss + "; the search stepped down"
                                 : level.reason()), level.runs()));
                 found = lower;

@@ -78,7 +78,7 @@ class ReportRendererTest {
             String without = renderer.render(page, plain).replaceAll("(?s)<figure.*?</figure>", "");
             assertEquals(count(without, "Fast one"), count(with, "Fast one") - 1,
                     page + ": the framework once more, in the note, not as a second row");
-            assertTrue(with.contains("Fast one: superseded (at 9.5/s, the load found first: p99 was 120.0 ms"), page);
+            assertTrue(with.contains("Fast one: superseded (at 9.5/s, the load found: p99 was 120.0 ms"), page);
         }
     }
 

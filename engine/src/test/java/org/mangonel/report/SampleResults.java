@@ -96,7 +96,7 @@ final class SampleResults {
 
     /**
      * {@code sample} with a capacity search's step-down on framework "fast": a superseded copy of
-     * its level first (reason: "at 9.5/s, the load found first: p99 was 120.0 ms, ...").
+     * its level first (reason: "at 9.5/s, the load found: p99 was 120.0 ms, ...").
      */
     static RunResults withSupersededLevel(RunResults sample) {
         BenchmarkResult b = sample.benchmarks().get(0);
@@ -105,7 +105,7 @@ final class SampleResults {
             if (f.name().equals("fast")) {
                 Level kept = f.levels().get(0);
                 Level before = new Level(kept.concurrency(), kept.rate(), LevelStatus.SUPERSEDED,
-                        "at 9.5/s, the load found first: p99 was 120.0 ms, above the SLO; the search stepped down",
+                        "at 9.5/s, the load found: p99 was 120.0 ms, above the SLO; the search stepped down",
                         kept.runs());
                 f = new FrameworkResult(f.name(), f.title(), f.version(), f.start(), f.url(), f.cpus(), f.cpusNote(),
                         f.status(), f.reason(), f.log(), f.logTail(), List.of(before, kept), f.capacity());

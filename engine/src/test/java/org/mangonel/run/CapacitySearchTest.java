@@ -150,7 +150,7 @@ class CapacitySearchTest {
         assertEquals(List.of(LevelStatus.FAILED, LevelStatus.OK), o.levels().stream().map(Level::status).toList(),
                 "the failed level is kept");
         assertEquals(lower, o.capacity().achieved(), 0.5, "what was sustained, measured at the lower load");
-        assertEquals("at " + (long) first + "/s, the load found first: no request was answered",
+        assertEquals("at " + (long) first + "/s, the load found: no request was answered",
                 o.levels().get(0).reason(), "the failed level says where it was measured");
         String reason = o.capacity().reason();
         assertTrue(reason.contains("it failed (no request was answered") && reason.contains("measured instead"),
@@ -172,9 +172,9 @@ class CapacitySearchTest {
                 o.levels().stream().map(Level::status).toList(), "every level measured is kept");
         assertEquals(454.0, o.capacity().load(), "the capacity is the load that held");
         String first = o.levels().get(0).reason();
-        assertTrue(first.startsWith("at 967/s, the load found first: p99 was 500.")
+        assertTrue(first.startsWith("at 967/s, the load found: p99 was 500.")
                 && first.endsWith(" ms, above the SLO; the search stepped down"), first);
-        assertTrue(o.levels().get(1).reason().startsWith("at 663/s, the load found next: "), o.levels().get(1).reason());
+        assertTrue(o.levels().get(1).reason().startsWith("at 663/s, stepped down to: "), o.levels().get(1).reason());
         String reason = o.capacity().reason();
         assertTrue(reason.contains("; measured there for longer, p99 was 500.") && reason.contains(" ms, above the SLO,"
                 + " so 663/s (between it and 454/s, the next lower load that met the SLO), was measured instead;"
