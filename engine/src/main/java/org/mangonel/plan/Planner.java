@@ -117,7 +117,7 @@ public final class Planner {
                     out.append("    capacity search: up to ").append(b.benchmark().capacity().probes())
                             .append(" probes of ").append(human(b.probeSettings().duration())).append(", then the load"
                             + " found, ").append(r.repetitions()).append(" repetition(s) (should it miss the SLO,"
-                            + " a lower load that met it instead, up to ").append(Capacity.MAX_STEP_DOWNS)
+                            + " a lower load instead, up to ").append(Capacity.MAX_STEP_DOWNS)
                             .append(" times)\n");
                     continue;
                 }

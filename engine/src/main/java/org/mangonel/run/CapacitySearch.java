@@ -133,8 +133,22 @@ final class CapacitySearch<W extends Workload> {
                         "at " + shown(found) + (step == 0 ? ", the load found: " : ", stepped down to: ")
                                 + (level.status() == LevelStatus.OK ? miss + "; the search stepped down"
                                 : level.reason()), level.runs()));
+                Level left = level;
+                double leftLoad = found;
                 found = lower;
                 level = measure(found, ", stepped down");
+                if (left.status() == LevelStatus.OK && level.status() != LevelStatus.OK) {
+                    // The lower load measured nothing (failed, or interrupted): the level left is
+                    // the only figure, so it stays the framework's, its miss said below.
+                    levels.remove(levels.size() - 1);
+                    levels.add(new Level(level.concurrency(), level.rate(), level.status(), "at " + shown(found)
+                            + ", stepped down to: " + level.reason(), level.runs()));
+                    reason += "; that measured nothing (" + level.reason() + "), so the figure is " + shown(leftLoad)
+                            + "'s";
+                    level = left;
+                    found = leftLoad;
+                    break;
+                }
             }
             levels.add(level);
             achieved = level.runs().stream().filter(r -> r.status() == RunStatus.OK)

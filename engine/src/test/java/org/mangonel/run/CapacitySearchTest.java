@@ -183,6 +183,19 @@ class CapacitySearchTest {
     }
 
     @Test
+    void aStepDownThatMeasuresNothingKeepsTheLevelItLeft() throws Exception {
+        FakeServer server = new FakeServer(1000, Set.of(663.0));
+        server.levelLimitRps = 500;
+        CapacitySearch.Outcome o = search(server);
+        assertEquals(List.of(967.0, 663.0), server.levelLoads);
+        assertEquals(List.of(LevelStatus.FAILED, LevelStatus.OK), o.levels().stream().map(Level::status).toList(),
+                "the measured level stays the framework's, last");
+        assertEquals(967.0, o.capacity().load());
+        assertTrue(o.capacity().achieved() > 900, "what was measured: " + o.capacity().achieved());
+        assertTrue(o.capacity().reason().endsWith("this figure is uncertain"), o.capacity().reason());
+    }
+
+    @Test
     void aLowerLoadWithinHalfIsSteppedDownToDirectly() throws Exception {
         FakeServer server = new FakeServer(1200, Set.of());
         server.levelLimitRps = 1000;
