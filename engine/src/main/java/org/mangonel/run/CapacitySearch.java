@@ -63,7 +63,7 @@ final class CapacitySearch<W extends Workload> {
     }
 
     /**
-     * The search, then the found load measured; the levels (one, two after a step-down, or none)
+     * The search, then the found load measured; the levels (the found load's and those stepped down to, or none)
      * and what was found.
      */
     Outcome run() throws InterruptedException {
@@ -128,27 +128,21 @@ final class CapacitySearch<W extends Workload> {
                         : shown(lower) + " (between it and " + shown(sustained) + ", the next lower load that met the SLO)";
                 reason += step == 0 ? "; measured there for longer, " + miss + ", so " + target + ", was measured instead"
                         : "; there too " + miss + ", so " + shown(lower) + " was measured";
-                levels.add(new Level(level.concurrency(), level.rate(),
-                        level.status() == LevelStatus.OK ? LevelStatus.SUPERSEDED : level.status(),
-                        "at " + shown(found) + (step == 0 ? ", the load found: " : ", stepped down to: ")
-                                + (level.status() == LevelStatus.OK ? miss + "; the search stepped down"
-                                : level.reason()), level.runs()));
-                Level left = level;
-                double leftLoad = found;
-                found = lower;
-                level = measure(found, ", stepped down");
-                if (left.status() == LevelStatus.OK && level.status() != LevelStatus.OK) {
+                String where = "at " + shown(found) + (step == 0 ? ", the load found: " : ", stepped down to: ");
+                Level next = measure(lower, ", stepped down");
+                if (level.status() == LevelStatus.OK && next.status() != LevelStatus.OK) {
                     // The lower load measured nothing (failed, or interrupted): the level left is
                     // the only figure, so it stays the framework's, its miss said below.
-                    levels.remove(levels.size() - 1);
-                    levels.add(new Level(level.concurrency(), level.rate(), level.status(), "at " + shown(found)
-                            + ", stepped down to: " + level.reason(), level.runs()));
-                    reason += "; that measured nothing (" + level.reason() + "), so the figure is " + shown(leftLoad)
-                            + "'s";
-                    level = left;
-                    found = leftLoad;
+                    levels.add(relabeled(next, next.status(), "at " + shown(lower) + ", stepped down to: "
+                            + next.reason()));
+                    reason += "; that measured nothing (" + next.reason() + "), so the figure is " + shown(found) + "'s";
                     break;
                 }
+                levels.add(level.status() == LevelStatus.OK
+                        ? relabeled(level, LevelStatus.SUPERSEDED, where + miss + "; the search stepped down")
+                        : relabeled(level, level.status(), where + level.reason()));
+                level = next;
+                found = lower;
             }
             levels.add(level);
             achieved = level.runs().stream().filter(r -> r.status() == RunStatus.OK)
@@ -200,6 +194,10 @@ final class CapacitySearch<W extends Workload> {
 
     private static String shownPct(double pct) {
         return pct == Math.rint(pct) ? String.valueOf((long) pct) : String.valueOf(pct);
+    }
+
+    private static Level relabeled(Level level, LevelStatus status, String reason) {
+        return new Level(level.concurrency(), level.rate(), status, reason, level.runs());
     }
 
     /** The found load measured with the benchmark's repetitions. */

@@ -28,7 +28,7 @@
  *     verify (the protocol's check, on the load's client code) ──fail──▶ failed
  *     for each level, for each repetition: warm-up + measured window + drain (server sampled),
  *       at its Timetable slot when scheduled        (or: the capacity search's probes, then its level,
- *       and the next lower met load's when that level did not hold the SLO, at most twice)
+ *       and a lower load's when that level did not hold the SLO, at most twice)
  *     stop (TERM, grace, KILL); results.json rewritten (atomically) after every framework
  *   interrupted: the window stops, the server is stopped, the frameworks not reached are
  *   listed as not run, and results.json is written; Runner.run returns normally

@@ -60,12 +60,14 @@ public final class ChatLineDecoder {
         int pos = offset + buf.position();
         int limit = offset + buf.limit();
         if (lineBytes == 0 && !pendingCr && messageSize > ChatLines.HEADER_BYTES) {
+            // no further than a line within the limit (with its CR and LF) could reach
+            int scanLimit = (int) Math.min(limit, pos + (long) maxLineBytes + 2);
             int lf = pos;
-            while (lf < limit && a[lf] != '\n') {
+            while (lf < scanLimit && a[lf] != '\n') {
                 lf++;
             }
-            int end = lf > pos && lf < limit && a[lf - 1] == '\r' ? lf - 1 : lf;
-            if (lf < limit && end - pos <= maxLineBytes) {
+            int end = lf > pos && lf < scanLimit && a[lf - 1] == '\r' ? lf - 1 : lf;
+            if (lf < scanLimit && end - pos <= maxLineBytes) {
                 buf.position(lf + 1 - offset);
                 return wholeLine(a, pos, end);
             }
